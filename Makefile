@@ -1,0 +1,42 @@
+# iomsite: `make run` serves the site with the seed data; `make test` runs every check.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+DEV := DJANGO_DEBUG=1
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=iomsite.settings_test
+
+.PHONY: setup run test lint format clean
+
+setup: $(INSTALLED)
+
+# Rebuilt whenever the pinned dependencies change.
+$(INSTALLED): pyproject.toml bin/find-python
+	@if [ -x $(PYTHON) ] && ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+		echo "Replacing $(VENV): it was made with a Python older than 3.12."; rm -rf $(VENV); fi
+	@if [ ! -x $(PYTHON) ]; then \
+		interpreter=$$(bin/find-python) || exit 1; \
+		echo "Creating $(VENV) with $$interpreter"; \
+		"$$interpreter" -m venv $(VENV) || exit 1; fi
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet --editable ".[dev]"
+	@touch $@
+
+run: setup
+	$(DEV) $(PYTHON) manage.py migrate --noinput
+	$(DEV) $(PYTHON) manage.py load_content
+	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
+
+test: setup lint
+	$(TEST_SETTINGS) $(PYTHON) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,41 @@
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url_name: str
+    view_names: frozenset
+
+    @property
+    def url(self):
+        return reverse(self.url_name)
+
+
+SECTIONS = (
+    Section(_("Overview"), "home", frozenset({"home", "orgs:organization"})),
+    Section(_("History"), "timeline:list", frozenset({"timeline:list", "timeline:event"})),
+    Section(_("Names"), "orgs:names", frozenset({"orgs:names", "orgs:name-era"})),
+    Section(_("Leaders"), "orgs:leaders", frozenset({"orgs:leaders", "orgs:person"})),
+    Section(_("Structure and figures"), "orgs:structure", frozenset({"orgs:structure"})),
+    Section(
+        _("Criticisms"),
+        "critiques:list",
+        frozenset({"critiques:list", "critiques:criticism", "critiques:critic"}),
+    ),
+    Section(_("Sources"), "orgs:sources", frozenset({"orgs:sources", "orgs:source"})),
+)
+
+
+def site(request):
+    """The site's sections (each marked current when the page belongs to it) and
+    the page's canonical address, which leaves out the query string."""
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else None
+    return {
+        "sections": [(section, view_name in section.view_names) for section in SECTIONS],
+        "canonical_url": request.build_absolute_uri(request.path),
+    }

@@ -1,0 +1,176 @@
+"""What every piece of content on the site shares: a stable key, a publication
+state, and (for claims) citations to sources.
+
+``timeline`` and ``critiques`` build their models on these bases, so the rules
+about publishing and sourcing live in one place.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+def citations_prefetch(claim_model, path="citations"):
+    """Prefetch a claim's citations with their sources, in one query."""
+    citation_model = claim_model._meta.get_field("citations").related_model
+    return models.Prefetch(path, queryset=citation_model.objects.select_related("source"))
+
+
+class ContentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def with_citations(self):
+        return self.prefetch_related(citations_prefetch(self.model))
+
+
+class ContentManager(models.Manager.from_queryset(ContentQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Content(models.Model):
+    """A record with a stable key (its natural key in fixtures and its URL)."""
+
+    slug = models.SlugField(
+        _("key"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Stable identifier used in addresses and fixtures; lowercase words and dashes."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+
+    objects = ContentManager()
+
+    # Claims must cite a source before they are published; reference records
+    # such as sources themselves or critics do not.
+    requires_citation = False
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class Claim(Content):
+    """Content that states something about the world and so must cite a source.
+
+    Each concrete claim has a companion model built on ``CitationBase`` whose
+    foreign key to the claim is named ``claim`` with ``related_name="citations"``.
+    """
+
+    requires_citation = True
+
+    class Meta:
+        abstract = True
+
+    def unsourced_error(self, message=None):
+        return ValidationError(
+            message
+            or _("%(claim)s is published but cites no source: add a citation or keep it a draft."),
+            code="unsourced",
+            params={"claim": self.description()},
+        )
+
+    def description(self):
+        """'Fact “Budget, 2023: US$2 billion”', or just 'Fact' while a form is still
+        too incomplete to name the record."""
+        name = self._meta.verbose_name
+        try:
+            return capfirst(f"{name} “{self}”")
+        except (ObjectDoesNotExist, TypeError, ValueError, AttributeError):
+            return capfirst(name)
+
+    def missing_citation_error(self):
+        """The reason this stored claim may not be published, or None."""
+        if self.is_published and self.pk and not self.citations.exists():
+            return self.unsourced_error()
+        return None
+
+
+class CitationManager(models.Manager):
+    def get_by_natural_key(self, claim_slug, source_slug, supports, locator):
+        return self.get(
+            claim__slug=claim_slug, source__slug=source_slug, supports=supports, locator=locator
+        )
+
+
+class CitationBase(models.Model):
+    """A link from a claim to the source that supports it."""
+
+    source = models.ForeignKey(
+        "orgs.Source",
+        on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("source"),
+    )
+    supports = models.CharField(
+        _("supports"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "The field this citation backs (for example “nationality”); blank for the whole entry."
+        ),
+    )
+    locator = models.CharField(
+        _("locator"), max_length=100, blank=True, help_text=_("Page, section or paragraph.")
+    )
+    quotation = models.TextField(
+        _("quotation"),
+        max_length=500,
+        blank=True,
+        help_text=_("A short passage of the source that supports the claim."),
+    )
+
+    objects = CitationManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "source", "supports", "locator"],
+                name="%(app_label)s_%(class)s_unique",
+            )
+        ]
+
+    def __str__(self):
+        where = f", {self.locator}" if self.locator else ""
+        return f"{self.source}{where}"
+
+    def natural_key(self):
+        return (self.claim.slug, self.source.slug, self.supports, self.locator)
+
+    def clean(self):
+        super().clean()
+        if self.supports:
+            field_names = {field.name for field in self.claim_model()._meta.get_fields()}
+            if self.supports not in field_names:
+                raise ValidationError(
+                    {
+                        "supports": _("%(model)s has no field “%(field)s”.")
+                        % {"model": self.claim_model()._meta.verbose_name, "field": self.supports}
+                    }
+                )
+
+    @classmethod
+    def claim_model(cls):
+        return cls._meta.get_field("claim").related_model

@@ -1,0 +1,86 @@
+"""Model fields shared by every content app."""
+
+from django import forms
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .dates import PartialDate
+
+web_url_validator = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter a web address that starts with http:// or https://."),
+)
+
+
+class WebURLField(models.URLField):
+    """A URL that a reader's browser can open safely: http and https only."""
+
+    default_validators = [web_url_validator]
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"validators": [web_url_validator], "assume_scheme": "https", **kwargs}
+        )
+
+
+class PartialDateFormField(forms.CharField):
+    def __init__(self, **kwargs):
+        # The length limit goes on the input only: the cleaned value is a PartialDate.
+        kwargs.pop("max_length", None)
+        kwargs.setdefault(
+            "help_text", _("YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.")
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", "10")
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, PartialDate) else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        return PartialDate.parse(value)
+
+
+class PartialDateField(models.Field):
+    """Stores a PartialDate as its ISO prefix, which sorts in time order."""
+
+    description = _("Date to a year, month or day")
+
+    def __init__(self, *args, **kwargs):
+        kwargs["max_length"] = 10
+        super().__init__(*args, **kwargs)
+
+    def get_internal_type(self):
+        return "CharField"
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        if value in (None, ""):
+            return None
+        return PartialDate.parse(value)
+
+    def to_python(self, value):
+        if value in (None, "") or isinstance(value, PartialDate):
+            return value or None
+        return PartialDate.parse(value)
+
+    def get_prep_value(self, value):
+        if value in (None, ""):
+            return None
+        if not isinstance(value, PartialDate):
+            value = PartialDate.parse(value)
+        return value.isoformat()
+
+    def value_to_string(self, obj):
+        value = self.value_from_object(obj)
+        return value.isoformat() if value else None
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PartialDateFormField, **kwargs})

@@ -1,0 +1,602 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from .content import CitationBase, Claim, Content, ContentManager, ContentQuerySet, Status
+from .dates import spans_overlap
+from .fields import PartialDateField, WebURLField
+
+doi_validator = RegexValidator(
+    r"^10\.\d{4,9}/\S+$", _("A DOI looks like 10.1234/abc (without https://doi.org/).")
+)
+un_symbol_validator = RegexValidator(
+    r"^[A-Z]{1,10}(/[A-Za-z0-9.()*\-]+)+$", _("A UN document symbol looks like A/RES/47/4.")
+)
+
+
+def validate_isbn(value):
+    digits = value.replace("-", "").replace(" ", "")
+    valid = False
+    if len(digits) == 13 and digits.isdigit():
+        total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits))
+        valid = total % 10 == 0
+    elif len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] in "Xx"):
+        check = 10 if digits[9] in "Xx" else int(digits[9])
+        total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9])) + check
+        valid = total % 11 == 0
+    if not valid:
+        raise ValidationError(
+            _("“%(value)s” is not a valid ISBN-10 or ISBN-13 (check the digits)."),
+            code="invalid_isbn",
+            params={"value": value},
+        )
+
+
+def end_not_before_start(start="start", end="end"):
+    return models.CheckConstraint(
+        condition=Q(**{f"{start}__isnull": True})
+        | Q(**{f"{end}__isnull": True})
+        | Q(**{f"{end}__gte": F(start)}),
+        name="%(app_label)s_%(class)s_end_not_before_start",
+        violation_error_message=_("The end date is before the start date."),
+    )
+
+
+class Source(Content):
+    class Kind(models.TextChoices):
+        BOOK = "book", _("Book")
+        CHAPTER = "chapter", _("Book chapter")
+        ARTICLE = "article", _("Journal article")
+        NEWS = "news", _("News article")
+        REPORT = "report", _("Report")
+        UN_DOCUMENT = "un-document", _("UN document")
+        WEB_PAGE = "web-page", _("Web page")
+        DATASET = "dataset", _("Dataset")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    title = models.CharField(_("title"), max_length=400)
+    authors = models.CharField(
+        _("authors"),
+        max_length=400,
+        blank=True,
+        help_text=_("“Family, Given; Family, Given”, or an organization."),
+    )
+    editors = models.CharField(_("editors"), max_length=300, blank=True)
+    container = models.CharField(
+        _("published in"),
+        max_length=300,
+        blank=True,
+        help_text=_("Journal, book, newspaper or website that contains it."),
+    )
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    volume = models.CharField(_("volume"), max_length=30, blank=True)
+    issue = models.CharField(_("issue"), max_length=30, blank=True)
+    pages = models.CharField(_("pages"), max_length=30, blank=True)
+    published = PartialDateField(_("publication date"), null=True, blank=True)
+    url = WebURLField(_("web address"), max_length=500, blank=True)
+    doi = models.CharField(_("DOI"), max_length=100, blank=True, validators=[doi_validator])
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True, validators=[validate_isbn])
+    un_symbol = models.CharField(
+        _("UN document symbol"), max_length=60, blank=True, validators=[un_symbol_validator]
+    )
+    accessed = models.DateField(_("accessed on"), null=True, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Where the copy read was found, or doubts about it.")
+    )
+
+    class Meta:
+        ordering = ["authors", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        author = self.authors.split(";")[0].split(",")[0].strip() if self.authors else ""
+        year = self.published.year if self.published else _("n.d.")
+        return f"{author} ({year}). {self.title}" if author else f"{self.title} ({year})"
+
+    def get_absolute_url(self):
+        return reverse("orgs:source", args=[self.slug])
+
+    def published_citations(self):
+        """Every citation of this source by a published claim, whatever app the claim is in."""
+        links = []
+        for relation in self._meta.related_objects:
+            if issubclass(relation.related_model, CitationBase):
+                links.extend(
+                    getattr(self, relation.get_accessor_name())
+                    .filter(claim__status=Status.PUBLISHED)
+                    .select_related("claim")
+                )
+        return links
+
+
+class OrganizationQuerySet(ContentQuerySet):
+    def for_overview(self):
+        return self.with_citations().prefetch_related(
+            models.Prefetch("related_organizations", Organization.objects.published()),
+            models.Prefetch("bibliography", Source.objects.published()),
+            models.Prefetch("see_also", SeeAlso.objects.published().with_citations()),
+        )
+
+
+class Organization(Claim):
+    class Kind(models.TextChoices):
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
+        UN_RELATED = "un-related", _("UN related organization")
+        UN_ENTITY = "un-entity", _("UN entity")
+        NON_GOVERNMENTAL = "ngo", _("Non-governmental organization")
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    founded = PartialDateField(_("founded"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    mandate = models.TextField(_("mandate"), blank=True)
+    structure = models.TextField(_("structure"), blank=True)
+    website = WebURLField(_("website"), blank=True)
+    official_languages = models.JSONField(
+        _("official languages"),
+        default=list,
+        blank=True,
+        help_text=_('Language codes, for example ["en", "fr", "es"].'),
+    )
+    related_organizations = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, verbose_name=_("related organizations")
+    )
+    bibliography = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="+",
+        verbose_name=_("further reading"),
+        help_text=_("Works about the organization worth reading in full."),
+    )
+
+    objects = ContentManager.from_queryset(OrganizationQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        if self.slug == settings.IOMSITE_ORGANIZATION:
+            return reverse("home")
+        return reverse("orgs:organization", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        unknown = [code for code in self.official_languages if code not in LANG_INFO]
+        if not isinstance(self.official_languages, list) or unknown:
+            raise ValidationError(
+                {"official_languages": _("Unknown language codes: %(codes)s.") % {"codes": unknown}}
+            )
+
+    @property
+    def language_names(self):
+        return [get_language_info(code)["name_translated"] for code in self.official_languages]
+
+
+class OrganizationCitation(CitationBase):
+    claim = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="citations")
+
+
+class SeeAlso(Claim):
+    """A related topic worth reading about, as in an encyclopedia's "See also"."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="see_also"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    url = WebURLField(_("web address"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("see-also link")
+        verbose_name_plural = _("see-also links")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("home") + "#see-also"
+
+
+class SeeAlsoCitation(CitationBase):
+    claim = models.ForeignKey(SeeAlso, on_delete=models.CASCADE, related_name="citations")
+
+
+class NameEra(Claim):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="name_eras"
+    )
+    name = models.CharField(_("official name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=20)
+    start = PartialDateField(_("start"))
+    end = PartialDateField(
+        _("end"), null=True, blank=True, help_text=_("Blank for the current name.")
+    )
+    summary = models.TextField(_("what changed"), blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("name era")
+        verbose_name_plural = _("name eras")
+        constraints = [
+            end_not_before_start(),
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=Q(end__isnull=True),
+                name="orgs_nameera_one_current_per_organization",
+                violation_error_message=_("The organization already has a current name."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})"
+
+    def get_absolute_url(self):
+        return reverse("orgs:name-era", args=[self.slug])
+
+    @property
+    def is_current(self):
+        return self.end is None
+
+    def clean(self):
+        super().clean()
+        if self.start is None or self.organization_id is None:
+            return
+        for other in NameEra.objects.filter(organization_id=self.organization_id).exclude(
+            pk=self.pk
+        ):
+            if spans_overlap((self.start, self.end), (other.start, other.end)):
+                raise ValidationError(
+                    _("This name era overlaps “%(other)s” (%(start)s–%(end)s).")
+                    % {"other": other, "start": other.start, "end": other.end or _("today")}
+                )
+
+
+class NameEraCitation(CitationBase):
+    claim = models.ForeignKey(NameEra, on_delete=models.CASCADE, related_name="citations")
+
+
+class Person(Claim):
+    name = models.CharField(_("name"), max_length=200)
+    native_name = models.CharField(
+        _("name in own script"), max_length=200, blank=True, help_text=_("For example 이성아.")
+    )
+    native_name_language = models.CharField(
+        _("language of that name"),
+        max_length=10,
+        blank=True,
+        help_text=_("Language code, for example “ko”, so screen readers pronounce it."),
+    )
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=200,
+        help_text=_("Family name first, for example “Pope, Amy E.”."),
+    )
+    nationality = models.CharField(_("nationality"), max_length=100, blank=True)
+    born = PartialDateField(_("born"), null=True, blank=True)
+    died = PartialDateField(_("died"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        ordering = ["sort_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [end_not_before_start("born", "died")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("orgs:person", args=[self.slug])
+
+
+class PersonCitation(CitationBase):
+    claim = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="citations")
+
+
+class TermQuerySet(ContentQuerySet):
+    def directors_general(self):
+        return self.filter(role=Term.Role.DIRECTOR_GENERAL)
+
+    def deputies(self):
+        return self.filter(role=Term.Role.DEPUTY_DIRECTOR_GENERAL)
+
+    def current(self):
+        return self.filter(current=True)
+
+
+class Term(Claim):
+    class Role(models.TextChoices):
+        DIRECTOR_GENERAL = "dg", _("Director General")
+        DEPUTY_DIRECTOR_GENERAL = "ddg", _("Deputy Director General")
+        GOODWILL_AMBASSADOR = "goodwill-ambassador", _("Goodwill Ambassador")
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="terms")
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="terms")
+    role = models.CharField(_("role"), max_length=30, choices=Role)
+    portfolio = models.CharField(
+        _("portfolio"),
+        max_length=200,
+        blank=True,
+        help_text=_("For deputies, for example “Operations”."),
+    )
+    start = PartialDateField(
+        _("start"), null=True, blank=True, help_text=_("Blank when no source gives it.")
+    )
+    end = PartialDateField(
+        _("end"), null=True, blank=True, help_text=_("Blank when unknown or still serving.")
+    )
+    in_office_on = PartialDateField(
+        _("known in office on"),
+        null=True,
+        blank=True,
+        help_text=_("A date a source shows the person in office, when start and end are unknown."),
+    )
+    current = models.BooleanField(_("still in office"), default=False)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = ContentManager.from_queryset(TermQuerySet)()
+
+    class Meta:
+        ordering = [
+            Coalesce("start", "in_office_on", "end").asc(nulls_last=True),
+            F("end").asc(nulls_last=True),
+        ]
+        verbose_name = _("term of office")
+        verbose_name_plural = _("terms of office")
+        constraints = [
+            end_not_before_start(),
+            models.CheckConstraint(
+                condition=Q(current=False) | Q(end__isnull=True),
+                name="orgs_term_current_has_no_end",
+                violation_error_message=_("A term that is still running cannot have an end date."),
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "role"],
+                condition=Q(current=True, role="dg"),
+                name="orgs_term_one_current_director_general",
+                violation_error_message=_(
+                    "The organization already has a current Director General."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.get_role_display()} ({self.period_label})"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()
+
+    @property
+    def period_label(self):
+        start = str(self.start) if self.start else "?"
+        if self.current:
+            return _("%(start)s – present") % {"start": start}
+        end = str(self.end) if self.end else "?"
+        if not self.start and not self.end and self.in_office_on:
+            return _("in office %(date)s") % {"date": self.in_office_on}
+        return f"{start} – {end}"
+
+    def known_span(self):
+        """(start, end) when both ends are known or the term is running, else None."""
+        if self.start is None or (self.end is None and not self.current):
+            return None
+        return (self.start, self.end)
+
+    def clean(self):
+        super().clean()
+        if not (self.start or self.end or self.in_office_on or self.current):
+            raise ValidationError(
+                _("Give at least one date: start, end, a date known in office, or mark it current.")
+            )
+        if self.start and self.end and self.end.latest() < self.start.earliest():
+            raise ValidationError({"end": _("The end date is before the start date.")})
+        if self.role == self.Role.DEPUTY_DIRECTOR_GENERAL and not self.portfolio:
+            raise ValidationError({"portfolio": _("A deputy's term names the portfolio.")})
+        self._check_director_general_overlap()
+
+    def _check_director_general_overlap(self):
+        span = self.known_span()
+        if self.role != self.Role.DIRECTOR_GENERAL or span is None or not self.organization_id:
+            return
+        others = Term.objects.directors_general().filter(organization_id=self.organization_id)
+        for other in others.exclude(pk=self.pk).select_related("person"):
+            other_span = other.known_span()
+            if other_span and spans_overlap(span, other_span):
+                raise ValidationError(
+                    _("This Director General term overlaps that of %(other)s.") % {"other": other}
+                )
+
+
+class TermCitation(CitationBase):
+    claim = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="citations")
+
+
+class Office(Claim):
+    class Kind(models.TextChoices):
+        HEADQUARTERS = "headquarters", _("Headquarters")
+        LIAISON = "liaison", _("Liaison office")
+        CENTRE = "centre", _("Centre")
+        REGIONAL = "regional", _("Regional office")
+        COUNTRY = "country", _("Country office")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="offices")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=100)
+    opened = PartialDateField(_("opened"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        ordering = ["kind", "city"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=Q(kind="headquarters"),
+                name="orgs_office_one_headquarters",
+                violation_error_message=_("The organization already has a headquarters."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.city})"
+
+    def get_absolute_url(self):
+        return reverse("orgs:structure") + f"#office-{self.slug}"
+
+
+class OfficeCitation(CitationBase):
+    claim = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="citations")
+
+
+class FactQuerySet(ContentQuerySet):
+    def preferred(self):
+        return self.filter(rank=Fact.Rank.PREFERRED)
+
+    def latest_by_kind(self):
+        """The most recent preferred figure of each kind, keyed by kind."""
+        latest = {}
+        for fact in self.preferred():
+            current = latest.get(fact.kind)
+            if current is None or fact.at.isoformat() > current.at.isoformat():
+                latest[fact.kind] = fact
+        return latest
+
+
+class Fact(Claim):
+    """A figure about an organization at a point in time, as one source gives it."""
+
+    class Kind(models.TextChoices):
+        BUDGET = "budget", _("Budget")
+        ADMINISTRATIVE_BUDGET = "budget-administrative", _("Administrative budget")
+        OPERATIONAL_BUDGET = "budget-operational", _("Operational budget")
+        REVENUE = "revenue", _("Revenue")
+        INCOME = "income", _("Gross income")
+        EXPENDITURE = "expenditure", _("Expenditure")
+        STAFF = "staff", _("Staff")
+        STAFF_NATIONALITIES = "staff-nationalities", _("Staff nationalities")
+        MEMBER_STATES = "member-states", _("Member states")
+        OBSERVER_STATES = "observer-states", _("Observer states")
+        OFFICES = "offices", _("Offices")
+        COUNTRIES = "countries", _("Countries with offices")
+        DUTY_STATIONS = "duty-stations", _("Duty stations")
+
+    class Unit(models.TextChoices):
+        COUNT = "count", _("count")
+        USD = "USD", _("US dollars")
+        AUD = "AUD", _("Australian dollars")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "", _("exactly")
+        ABOUT = "about", _("about")
+        OVER = "over", _("over")
+        NEARLY = "nearly", _("nearly")
+        ESTIMATED = "estimated", _("estimated")
+
+    class Rank(models.TextChoices):
+        PREFERRED = "preferred", _("Preferred")
+        NORMAL = "normal", _("Normal")
+        DEPRECATED = "deprecated", _("Deprecated")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="facts")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit, default=Unit.COUNT)
+    qualifier = models.CharField(_("qualifier"), max_length=10, choices=Qualifier, blank=True)
+    at = PartialDateField(_("point in time"))
+    rank = models.CharField(_("rank"), max_length=10, choices=Rank, default=Rank.NORMAL)
+    rank_reason = models.CharField(
+        _("reason for rank"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why this value is preferred over, or less trusted than, others."),
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("What exactly is counted, if not obvious."),
+    )
+
+    objects = ContentManager.from_queryset(FactQuerySet)()
+
+    class Meta:
+        ordering = ["kind", "at", "rank"]
+        verbose_name = _("fact")
+        verbose_name_plural = _("facts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "kind", "at"],
+                condition=Q(rank="preferred"),
+                name="orgs_fact_one_preferred_value",
+                violation_error_message=_(
+                    "Another value for this kind and time is already preferred."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="orgs_fact_value_not_negative",
+                violation_error_message=_("A figure cannot be negative."),
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "kind", "at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.at}: {self.display_value}"
+
+    def get_absolute_url(self):
+        return reverse("orgs:structure") + f"#fact-{self.slug}"
+
+    def clean(self):
+        super().clean()
+        if self.rank != self.Rank.NORMAL and not self.rank_reason:
+            raise ValidationError(
+                {
+                    "rank_reason": _("Say why this value is ranked %(rank)s.")
+                    % {"rank": self.get_rank_display().lower()}
+                }
+            )
+
+    @property
+    def display_value(self):
+        number = _human_number(self.value)
+        if self.unit == self.Unit.USD:
+            number = f"US${number}"
+        elif self.unit == self.Unit.AUD:
+            number = f"A${number}"
+        qualifier = self.get_qualifier_display() if self.qualifier else ""
+        return f"{qualifier} {number}".strip()
+
+
+class FactCitation(CitationBase):
+    claim = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="citations")
+
+
+def _human_number(value):
+    """2500000000 -> "2.5 billion"; 17761 -> "17,761"."""
+    for scale, word in ((Decimal(10**9), _("billion")), (Decimal(10**6), _("million"))):
+        if value >= scale:
+            scaled = (value / scale).quantize(Decimal("0.001")).normalize()
+            return f"{scaled:f} {word}"
+    return intcomma(int(value)) if value == value.to_integral_value() else intcomma(value)

@@ -1,0 +1,339 @@
+"""factory_boy factories for every model, shared by the whole test suite.
+
+Records are published by default. Every claim factory also creates one citation
+(of a new source), so a published claim obeys the sourcing rule; choose the
+sources with ``cites=[source, ...]``, set citation fields with
+``cites__locator="p. 4"``, or create none with ``cites=[]``.
+
+Partial dates are given as strings ("1998", "2008-10", "2008-10-01").
+"""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from factory.django import DjangoModelFactory
+
+from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
+from orgs.content import Status
+from orgs.models import (
+    Fact,
+    FactCitation,
+    NameEra,
+    NameEraCitation,
+    Office,
+    OfficeCitation,
+    Organization,
+    OrganizationCitation,
+    Person,
+    PersonCitation,
+    SeeAlso,
+    SeeAlsoCitation,
+    Source,
+    Term,
+    TermCitation,
+)
+from timeline.models import Event, EventCitation
+
+
+def _set_many(field_name):
+    """A post-generation hook that fills a many-to-many field: ``people=[a, b]``."""
+
+    def hook(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, field_name).set(extracted)
+
+    return factory.PostGeneration(hook)
+
+
+# Accounts
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"editor{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+    is_staff = False
+
+
+class GroupFactory(DjangoModelFactory):
+    class Meta:
+        model = Group
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Editors {n}")
+
+
+# Bases
+
+
+class ContentFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    status = Status.PUBLISHED
+
+
+class ClaimFactory(ContentFactory):
+    class Meta:
+        abstract = True
+
+    @factory.post_generation
+    def cites(obj, create, extracted, **kwargs):
+        """One citation of a new source, or one per source in ``cites=[...]``."""
+        if not create:
+            return
+        sources = [SourceFactory()] if extracted is None else extracted
+        for source in sources:
+            obj.citations.create(source=source, **kwargs)
+
+
+# orgs
+
+
+class SourceFactory(ContentFactory):
+    class Meta:
+        model = Source
+
+    slug = factory.Sequence(lambda n: f"source-{n}")
+    kind = Source.Kind.REPORT
+    title = factory.Sequence(lambda n: f"World Migration Report {n}")
+    authors = "International Organization for Migration"
+    publisher = "IOM"
+    published = "2022"
+
+
+class CitationFactory(DjangoModelFactory):
+    """Base for citation factories; subclasses set the model and the claim."""
+
+    class Meta:
+        abstract = True
+
+    source = factory.SubFactory(SourceFactory)
+    locator = factory.Sequence(lambda n: f"p. {n + 1}")
+
+
+class OrganizationFactory(ClaimFactory):
+    class Meta:
+        model = Organization
+
+    slug = factory.Sequence(lambda n: f"organization-{n}")
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    acronym = factory.Sequence(lambda n: f"ORG{n}")
+    kind = Organization.Kind.INTERGOVERNMENTAL
+    founded = "1951"
+    summary = "An intergovernmental organization."
+    official_languages = factory.LazyFunction(lambda: ["en", "fr", "es"])
+    related_organizations = _set_many("related_organizations")
+    bibliography = _set_many("bibliography")
+
+
+class SeeAlsoFactory(ClaimFactory):
+    class Meta:
+        model = SeeAlso
+
+    slug = factory.Sequence(lambda n: f"see-also-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Related topic {n}")
+    url = "https://example.org/related"
+
+
+class NameEraFactory(ClaimFactory):
+    """A current name (no end) unless ``end`` is given: one per organization."""
+
+    class Meta:
+        model = NameEra
+
+    slug = factory.Sequence(lambda n: f"name-era-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    name = "International Organization for Migration"
+    acronym = "IOM"
+    start = "1989-11-14"
+    end = None
+
+
+class PersonFactory(ClaimFactory):
+    class Meta:
+        model = Person
+
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    name = factory.Sequence(lambda n: f"Person {n} Example")
+    sort_name = factory.Sequence(lambda n: f"Example, Person {n}")
+    nationality = "Swiss"
+    born = "1950"
+
+
+class TermFactory(ClaimFactory):
+    """A past Director General term, 1998 to 2008."""
+
+    class Meta:
+        model = Term
+
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Term.Role.DIRECTOR_GENERAL
+    start = "1998-10-01"
+    end = "2008-09-30"
+
+
+class OfficeFactory(ClaimFactory):
+    """A country office (an organization has at most one headquarters)."""
+
+    class Meta:
+        model = Office
+
+    slug = factory.Sequence(lambda n: f"office-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Country Office {n}")
+    kind = Office.Kind.COUNTRY
+    city = "Nairobi"
+    country = "Kenya"
+    opened = "1990"
+
+
+class FactFactory(ClaimFactory):
+    """A normal-rank budget figure for 2023."""
+
+    class Meta:
+        model = Fact
+
+    slug = factory.Sequence(lambda n: f"fact-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    kind = Fact.Kind.BUDGET
+    value = Decimal("3000000000")
+    unit = Fact.Unit.USD
+    at = "2023"
+    rank = Fact.Rank.NORMAL
+
+
+class OrganizationCitationFactory(CitationFactory):
+    class Meta:
+        model = OrganizationCitation
+
+    claim = factory.SubFactory(OrganizationFactory, cites=[])
+
+
+class SeeAlsoCitationFactory(CitationFactory):
+    class Meta:
+        model = SeeAlsoCitation
+
+    claim = factory.SubFactory(SeeAlsoFactory, cites=[])
+
+
+class NameEraCitationFactory(CitationFactory):
+    class Meta:
+        model = NameEraCitation
+
+    claim = factory.SubFactory(NameEraFactory, cites=[])
+
+
+class PersonCitationFactory(CitationFactory):
+    class Meta:
+        model = PersonCitation
+
+    claim = factory.SubFactory(PersonFactory, cites=[])
+
+
+class TermCitationFactory(CitationFactory):
+    class Meta:
+        model = TermCitation
+
+    claim = factory.SubFactory(TermFactory, cites=[])
+
+
+class OfficeCitationFactory(CitationFactory):
+    class Meta:
+        model = OfficeCitation
+
+    claim = factory.SubFactory(OfficeFactory, cites=[])
+
+
+class FactCitationFactory(CitationFactory):
+    class Meta:
+        model = FactCitation
+
+    claim = factory.SubFactory(FactFactory, cites=[])
+
+
+# timeline
+
+
+class EventFactory(ClaimFactory):
+    class Meta:
+        model = Event
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    title = factory.Sequence(lambda n: f"Event {n}")
+    start = "1951-12-05"
+    category = Event.Category.FOUNDING
+    summary = "Something the organization did."
+    people = _set_many("people")
+
+
+class EventCitationFactory(CitationFactory):
+    class Meta:
+        model = EventCitation
+
+    claim = factory.SubFactory(EventFactory, cites=[])
+
+
+# critiques
+
+
+class CriticFactory(ContentFactory):
+    class Meta:
+        model = Critic
+
+    slug = factory.Sequence(lambda n: f"critic-{n}")
+    name = factory.Sequence(lambda n: f"Critic {n}")
+    kind = Critic.Kind.NGO
+    website = "https://example.org/critic"
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    name = factory.Sequence(lambda n: f"Topic {n}")
+
+
+class CriticismFactory(ClaimFactory):
+    class Meta:
+        model = Criticism
+
+    slug = factory.Sequence(lambda n: f"criticism-{n}")
+    title = factory.Sequence(lambda n: f"Criticism {n}")
+    date = "2019-06"
+    organization = factory.SubFactory(OrganizationFactory)
+    summary = "What the critics said."
+    critics = _set_many("critics")
+    topics = _set_many("topics")
+
+
+class CriticismCitationFactory(CitationFactory):
+    class Meta:
+        model = CriticismCitation
+
+    claim = factory.SubFactory(CriticismFactory, cites=[])
+
+
+class QuotationFactory(ContentFactory):
+    class Meta:
+        model = Quotation
+
+    slug = factory.Sequence(lambda n: f"quotation-{n}")
+    criticism = factory.SubFactory(CriticismFactory)
+    text = "Words a critic said."
+    speaker = factory.SubFactory(CriticFactory)
+    source = factory.SubFactory(SourceFactory)
+    locator = "p. 12"

@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from orgs.admin import ClaimAdmin
+
+from .models import Event
+
+
+@admin.register(Event)
+class EventAdmin(ClaimAdmin):
+    list_display = ["start", "title", "category", "name_era", "status"]
+    list_filter = ["category", "name_era", "status"]
+    list_select_related = ["name_era"]
+    search_fields = ["title", "summary", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["name_era", "people"]

@@ -1,0 +1,78 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from orgs.content import CitationBase, Claim, ContentManager, ContentQuerySet
+from orgs.fields import PartialDateField
+from orgs.models import NameEra, Person, end_not_before_start
+
+
+class EventQuerySet(ContentQuerySet):
+    def chronological(self):
+        """Oldest first; the key breaks ties so pages never repeat or skip an event."""
+        return self.order_by("start", "title", "pk")
+
+    def for_listing(self):
+        """What a list of events shows, in a fixed number of queries."""
+        return self.chronological().select_related("name_era").with_citations()
+
+    def for_detail(self):
+        """One event's page: its name era, published people and citations."""
+        return (
+            self.select_related("name_era")
+            .with_citations()
+            .prefetch_related(
+                models.Prefetch("people", queryset=Person.objects.published().order_by("sort_name"))
+            )
+        )
+
+
+class Event(Claim):
+    class Category(models.TextChoices):
+        FOUNDING = "founding", _("Founding")
+        RENAMING = "renaming", _("Renaming")
+        CONSTITUTION = "constitution", _("Constitution")
+        UN_RELATIONSHIP = "un-relationship", _("Relationship with the UN")
+        EMERGENCY_RESPONSE = "emergency-response", _("Emergency response")
+        GLOBAL_POLICY = "global-policy", _("Global policy")
+        LEADERSHIP = "leadership", _("Leadership")
+        STRUCTURE = "structure", _("Structure and membership")
+
+    title = models.CharField(_("title"), max_length=200)
+    start = PartialDateField(_("date"), help_text=_("When it happened, or began."))
+    end = PartialDateField(
+        _("until"), null=True, blank=True, help_text=_("For events that lasted.")
+    )
+    category = models.CharField(_("category"), max_length=30, choices=Category)
+    summary = models.TextField(_("summary"))
+    name_era = models.ForeignKey(
+        NameEra,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("name era"),
+        help_text=_("The name the organization had, or took, at this event."),
+    )
+    people = models.ManyToManyField(
+        Person, blank=True, related_name="events", verbose_name=_("people involved")
+    )
+
+    objects = ContentManager.from_queryset(EventQuerySet)()
+
+    class Meta:
+        ordering = ["start", "title"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [end_not_before_start()]
+        indexes = [models.Index(fields=["category", "start"])]
+
+    def __str__(self):
+        return f"{self.start}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("timeline:event", args=[self.slug])
+
+
+class EventCitation(CitationBase):
+    claim = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
