@@ -1,0 +1,58 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from orgs import charts
+from orgs.footnotes import Footnotes
+
+from .filters import EventFilter, decade_choices, subject_name_eras
+from .models import Event
+
+EVENTS_PER_PAGE = 25
+
+
+def event_list(request):
+    event_filter = EventFilter(
+        request.GET, queryset=Event.objects.published().for_listing(), request=request
+    )
+    # Filters that cannot be applied show their error and no events, rather than
+    # a list the reader would take for the filtered one.
+    events = event_filter.qs if event_filter.is_valid() else Event.objects.none()
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    eras = list(subject_name_eras())
+    axis, era_bands = charts.bands(
+        [
+            charts.Span(era.acronym, era.start, era.end, era.get_absolute_url(), era.is_current)
+            for era in eras
+        ]
+    )
+    return render(
+        request,
+        "timeline/event_list.html",
+        {
+            "filter": event_filter,
+            "form": event_filter.form,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "events": page.object_list,
+            "eras": eras,
+            "axis": axis,
+            "bands": era_bands,
+            "footnotes": Footnotes(),
+        },
+    )
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(Event.objects.published().for_detail(), slug=slug)
+    decades = dict(decade_choices())
+    decade = str(event.start.decade)
+    return render(
+        request,
+        "timeline/event_detail.html",
+        {
+            "event": event,
+            # The decade filter's value and label, when the filter offers that decade.
+            "decade": (decade, decades[decade]) if decade in decades else None,
+            "footnotes": Footnotes(),
+        },
+    )
