@@ -2,11 +2,15 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from orgs.footnotes import Footnotes
 from orgs.models import Fact, NameEra, Office, Organization, Term
+
+from . import search
 
 INFOBOX_FIGURES = (
     Fact.Kind.BUDGET,
@@ -59,6 +63,27 @@ def home(request):
             "footnotes": Footnotes(),
         },
     )
+
+
+def search_page(request):
+    query, notice = search.clean_query(request.GET.get("q", ""))
+    results = search.search(query) if query else []
+    return render(
+        request,
+        "search.html",
+        {
+            "search_query": query,
+            "notice": notice,
+            "results": results,
+            "searched": bool(query),
+        },
+    )
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def organization_json_ld(organization, name_eras, headquarters, figures):
@@ -114,7 +139,3 @@ def organization_json_ld(organization, name_eras, headquarters, figures):
 
 def _number(value):
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def search(request):
-    raise NotImplementedError

@@ -18,9 +18,14 @@ class Status(models.TextChoices):
 
 
 def citations_prefetch(claim_model, path="citations"):
-    """Prefetch a claim's citations with their sources, in one query."""
+    """Prefetch a claim's citations of published sources, with the sources, in one query."""
     citation_model = claim_model._meta.get_field("citations").related_model
-    return models.Prefetch(path, queryset=citation_model.objects.select_related("source"))
+    return models.Prefetch(
+        path,
+        queryset=citation_model.objects.filter(source__status=Status.PUBLISHED).select_related(
+            "source"
+        ),
+    )
 
 
 class ContentQuerySet(models.QuerySet):

@@ -1,0 +1,153 @@
+"""Site search across events, criticisms, people, name eras, facts and sources.
+
+On PostgreSQL it uses full-text search (weighted vectors, web-search query
+syntax, ranked); on SQLite it falls back to matching every word of the query
+and ranking by where the words occur. Both return the same kind of results.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from critiques.models import Criticism
+from orgs.models import Fact, NameEra, Person, Source
+from timeline.models import Event
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_KIND = 25
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A model to search: which fields, how much each counts, how to show a hit."""
+
+    model: type
+    label: str
+    weighted_fields: dict  # field name -> weight "A" (most) to "D" (least)
+    title: str
+    snippet: str
+
+    def queryset(self):
+        return self.model.objects.published()
+
+
+TARGETS = (
+    Target(
+        Person,
+        _("Person"),
+        {"name": "A", "native_name": "A", "nationality": "B", "summary": "C"},
+        "name",
+        "summary",
+    ),
+    Target(NameEra, _("Name"), {"name": "A", "acronym": "A", "summary": "B"}, "name", "summary"),
+    Target(Event, _("Event"), {"title": "A", "summary": "B"}, "title", "summary"),
+    Target(
+        Criticism,
+        _("Criticism"),
+        {"title": "A", "summary": "B", "response": "C"},
+        "title",
+        "summary",
+    ),
+    Target(Fact, _("Figure"), {"kind": "A", "note": "B", "rank_reason": "C"}, "__str__", "note"),
+    Target(
+        Source,
+        _("Source"),
+        {
+            "title": "A",
+            "authors": "A",
+            "container": "B",
+            "publisher": "C",
+            "un_symbol": "A",
+            "doi": "A",
+            "isbn": "A",
+        },
+        "title",
+        "authors",
+    ),
+)
+
+WEIGHT_SCORES = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+
+
+@dataclass
+class Result:
+    kind: str
+    title: str
+    url: str
+    snippet: str
+    score: float
+
+
+def clean_query(raw):
+    """The query as searched, and a notice for the reader when it had to be changed."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")
+    text = " ".join(text.split())
+    notice = None
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0]
+        notice = _("Your search was long, so only its first %(count)s characters were used.") % {
+            "count": MAX_QUERY_LENGTH
+        }
+    return text, notice
+
+
+def search(query):
+    """Ranked results for a cleaned query; empty when it has no words to look for."""
+    words = WORD.findall(query)
+    if not words:
+        return []
+    if connection.vendor == "postgresql":
+        results = [r for target in TARGETS for r in _full_text(target, query)]
+    else:
+        results = [r for target in TARGETS for r in _word_match(target, words)]
+    return sorted(results, key=lambda r: (-r.score, r.title))
+
+
+def _full_text(target, query):
+    vector = None
+    for field, weight in target.weighted_fields.items():
+        part = SearchVector(field, weight=weight, config="english")
+        vector = part if vector is None else vector + part
+    search_query = SearchQuery(query, search_type="websearch", config="english")
+    hits = (
+        target.queryset()
+        .annotate(rank=SearchRank(vector, search_query))
+        .filter(rank__gt=0)
+        .order_by("-rank")[:RESULTS_PER_KIND]
+    )
+    return [_result(target, obj, obj.rank) for obj in hits]
+
+
+def _word_match(target, words):
+    condition = Q()
+    for word in words:
+        condition &= Q(
+            *(Q(**{f"{field}__icontains": word}) for field in target.weighted_fields),
+            _connector=Q.OR,
+        )
+    hits = target.queryset().filter(condition)[: RESULTS_PER_KIND * 4]
+    scored = [(_word_score(target, obj, words), obj) for obj in hits]
+    scored.sort(key=lambda pair: -pair[0])
+    return [_result(target, obj, score) for score, obj in scored[:RESULTS_PER_KIND]]
+
+
+def _word_score(target, obj, words):
+    score = 0.0
+    for field, weight in target.weighted_fields.items():
+        text = str(getattr(obj, field) or "").lower()
+        score += WEIGHT_SCORES[weight] * sum(text.count(word.lower()) for word in words)
+    return score
+
+
+def _result(target, obj, score):
+    title = str(obj) if target.title == "__str__" else getattr(obj, target.title)
+    snippet = Truncator(getattr(obj, target.snippet) or "").words(30)
+    return Result(str(target.label), title, obj.get_absolute_url(), snippet, float(score))
