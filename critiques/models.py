@@ -127,6 +127,7 @@ class Criticism(Claim):
     )
 
     objects = ContentManager.from_queryset(CriticismQuerySet)()
+    _history_m2m_fields = ["critics", "topics"]
 
     class Meta:
         ordering = ["-date", "title"]

@@ -9,9 +9,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .numbers import human_number
+
 WIDTH = 720
-LEFT = 8
-RIGHT = 8
+# Room for value labels on the left and the last year label on the right.
+LEFT = 64
+RIGHT = 24
 ROW_HEIGHT = 24
 
 
@@ -158,8 +161,10 @@ class Series:
         return self.top + self.height
 
     def value_ticks(self, count=4):
+        """(label, y) for evenly spaced values from zero to the largest."""
+        step = self.height / count
         return [
-            (self.max_value * i / count, round(self.baseline - self.height * i / count, 1))
+            (human_number(self.max_value * i / count), round(self.baseline - step * i, 1))
             for i in range(count + 1)
         ]
 

@@ -1,14 +1,18 @@
 """What every piece of content on the site shares: a stable key, a publication
-state, and (for claims) citations to sources.
+state, a revision history, and (for claims) citations to sources.
 
 ``timeline`` and ``critiques`` build their models on these bases, so the rules
-about publishing and sourcing live in one place.
+about publishing, sourcing and history live in one place.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# Bookkeeping, not content: left out of history, fixtures and comparisons.
+BOOKKEEPING_FIELDS = ("version",)
 
 
 class Status(models.TextChoices):
@@ -55,8 +59,15 @@ class Content(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Counts saves, so that two editors cannot overwrite each other unawares."),
+    )
 
     objects = ContentManager()
+    history = HistoricalRecords(inherit=True, excluded_fields=BOOKKEEPING_FIELDS)
 
     # Claims must cite a source before they are published; reference records
     # such as sources themselves or critics do not.
@@ -64,6 +75,11 @@ class Content(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (self.slug,)
@@ -90,10 +106,10 @@ class Claim(Content):
             message
             or _("%(claim)s is published but cites no source: add a citation or keep it a draft."),
             code="unsourced",
-            params={"claim": self.description()},
+            params={"claim": self.describe()},
         )
 
-    def description(self):
+    def describe(self):
         """'Fact “Budget, 2023: US$2 billion”', or just 'Fact' while a form is still
         too incomplete to name the record."""
         name = self._meta.verbose_name
@@ -144,6 +160,7 @@ class CitationBase(models.Model):
     )
 
     objects = CitationManager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -167,7 +184,11 @@ class CitationBase(models.Model):
     def clean(self):
         super().clean()
         if self.supports:
-            field_names = {field.name for field in self.claim_model()._meta.get_fields()}
+            field_names = {
+                field.name
+                for field in self.claim_model()._meta.get_fields()
+                if field.concrete or (field.many_to_many and not field.auto_created)
+            }
             if self.supports not in field_names:
                 raise ValidationError(
                     {

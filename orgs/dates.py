@@ -35,8 +35,12 @@ class PartialDate:
     def __post_init__(self):
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        # Raises ValueError for impossible dates such as 1958-02-30.
-        datetime.date(self.year, self.month or 1, self.day or 1)
+        # Raises ValueError for impossible dates such as 1958-02-30 or month 0.
+        datetime.date(
+            self.year,
+            1 if self.month is None else self.month,
+            1 if self.day is None else self.day,
+        )
 
     @classmethod
     def parse(cls, text):

@@ -1,8 +1,12 @@
 """Model fields shared by every content app."""
 
+import contextlib
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models.query_utils import DeferredAttribute
 from django.utils.translation import gettext_lazy as _
 
 from .dates import PartialDate
@@ -13,6 +17,11 @@ web_url_validator = URLValidator(
 )
 
 
+class WebURLFormField(forms.URLField):
+    default_validators = [web_url_validator]
+    default_error_messages = {"invalid": web_url_validator.message}
+
+
 class WebURLField(models.URLField):
     """A URL that a reader's browser can open safely: http and https only."""
 
@@ -20,7 +29,7 @@ class WebURLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(
-            **{"validators": [web_url_validator], "assume_scheme": "https", **kwargs}
+            **{"form_class": WebURLFormField, "assume_scheme": "https", **kwargs}
         )
 
 
@@ -28,9 +37,8 @@ class PartialDateFormField(forms.CharField):
     def __init__(self, **kwargs):
         # The length limit goes on the input only: the cleaned value is a PartialDate.
         kwargs.pop("max_length", None)
-        kwargs.setdefault(
-            "help_text", _("YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.")
-        )
+        if not kwargs.get("help_text"):
+            kwargs["help_text"] = _("YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.")
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("maxlength", "10")
 
@@ -44,10 +52,24 @@ class PartialDateFormField(forms.CharField):
         return PartialDate.parse(value)
 
 
+class PartialDateDescriptor(DeferredAttribute):
+    """Turns text assigned to the field ("1951") into a PartialDate at once.
+
+    Text that is not a date is kept as it is, for ``full_clean()`` to report.
+    """
+
+    def __set__(self, instance, value):
+        if isinstance(value, str) and value:
+            with contextlib.suppress(ValidationError):
+                value = PartialDate.parse(value)
+        instance.__dict__[self.field.attname] = value or None
+
+
 class PartialDateField(models.Field):
     """Stores a PartialDate as its ISO prefix, which sorts in time order."""
 
     description = _("Date to a year, month or day")
+    descriptor_class = PartialDateDescriptor
 
     def __init__(self, *args, **kwargs):
         kwargs["max_length"] = 10

@@ -1,13 +1,10 @@
-from decimal import Decimal
-
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Left, Length
 from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .content import CitationBase, Claim, Content, ContentManager, ContentQuerySet, Status
 from .dates import spans_overlap
 from .fields import PartialDateField, WebURLField
+from .numbers import human_number
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", _("A DOI looks like 10.1234/abc (without https://doi.org/).")
@@ -43,10 +41,12 @@ def validate_isbn(value):
 
 
 def end_not_before_start(start="start", end="end"):
+    # Compare the end with the start cut to the end's precision: an end of
+    # "2008" is not before a start of "2008-10-01", it may be December 2008.
     return models.CheckConstraint(
         condition=Q(**{f"{start}__isnull": True})
         | Q(**{f"{end}__isnull": True})
-        | Q(**{f"{end}__gte": F(start)}),
+        | Q(**{f"{end}__gte": Left(F(start), Length(F(end)))}),
         name="%(app_label)s_%(class)s_end_not_before_start",
         violation_error_message=_("The end date is before the start date."),
     )
@@ -162,6 +162,7 @@ class Organization(Claim):
     )
 
     objects = ContentManager.from_queryset(OrganizationQuerySet)()
+    _history_m2m_fields = ["related_organizations", "bibliography"]
 
     class Meta:
         ordering = ["name"]
@@ -178,10 +179,18 @@ class Organization(Claim):
 
     def clean(self):
         super().clean()
-        unknown = [code for code in self.official_languages if code not in LANG_INFO]
-        if not isinstance(self.official_languages, list) or unknown:
+        languages = self.official_languages
+        if not isinstance(languages, list) or not all(isinstance(c, str) for c in languages):
             raise ValidationError(
-                {"official_languages": _("Unknown language codes: %(codes)s.") % {"codes": unknown}}
+                {"official_languages": _('Give a list of language codes, for example ["en"].')}
+            )
+        unknown = [code for code in languages if code not in LANG_INFO]
+        if unknown:
+            raise ValidationError(
+                {
+                    "official_languages": _("Unknown language codes: %(codes)s.")
+                    % {"codes": ", ".join(unknown)}
+                }
             )
 
     @property
@@ -392,7 +401,7 @@ class Term(Claim):
             return _("%(start)s – present") % {"start": start}
         end = str(self.end) if self.end else "?"
         if not self.start and not self.end and self.in_office_on:
-            return _("in office %(date)s") % {"date": self.in_office_on}
+            return _("known in office: %(date)s") % {"date": self.in_office_on}
         return f"{start} – {end}"
 
     def known_span(self):
@@ -580,7 +589,7 @@ class Fact(Claim):
 
     @property
     def display_value(self):
-        number = _human_number(self.value)
+        number = human_number(self.value)
         if self.unit == self.Unit.USD:
             number = f"US${number}"
         elif self.unit == self.Unit.AUD:
@@ -591,12 +600,3 @@ class Fact(Claim):
 
 class FactCitation(CitationBase):
     claim = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="citations")
-
-
-def _human_number(value):
-    """2500000000 -> "2.5 billion"; 17761 -> "17,761"."""
-    for scale, word in ((Decimal(10**9), _("billion")), (Decimal(10**6), _("million"))):
-        if value >= scale:
-            scaled = (value / scale).quantize(Decimal("0.001")).normalize()
-            return f"{scaled:f} {word}"
-    return intcomma(int(value)) if value == value.to_integral_value() else intcomma(value)

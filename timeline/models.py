@@ -57,6 +57,7 @@ class Event(Claim):
     people = models.ManyToManyField(
         Person, blank=True, related_name="events", verbose_name=_("people involved")
     )
+    _history_m2m_fields = ["people"]
 
     objects = ContentManager.from_queryset(EventQuerySet)()
 
