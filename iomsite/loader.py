@@ -19,11 +19,12 @@ from django.core.exceptions import (
     ObjectDoesNotExist,
     ValidationError,
 )
-from django.core.serializers.base import DeserializationError
-from django.core.serializers.python import Deserializer
 from django.db import IntegrityError, models, transaction
 
 from orgs.content import Claim
+
+from .fixture_format import fingerprint, record_fields
+from .models import LoadedRecord
 
 CONTENT_APPS = ("orgs", "timeline", "critiques")
 
@@ -54,6 +55,7 @@ class Record:
 @dataclass
 class Report:
     counts: dict = field(default_factory=lambda: defaultdict(Counter))
+    kept: list = field(default_factory=list)
 
     def count(self, model, outcome):
         self.counts[model._meta.label_lower][outcome] += 1
@@ -64,10 +66,15 @@ class Report:
 
     def lines(self):
         for label, counter in self.counts.items():
-            yield (
+            line = (
                 f"{label}: {counter['created']} created, {counter['updated']} updated, "
                 f"{counter['unchanged']} unchanged"
             )
+            if counter["kept"]:
+                line += f", {counter['kept']} kept editor version"
+            yield line
+        for label in self.kept:
+            yield f"kept editor version: {label}"
 
 
 def read_records(paths):
@@ -154,7 +161,12 @@ def _dependencies(model):
 
 
 def load(paths, *, dry_run=False):
-    """Load every record of the files; return a Report, or raise LoadError and write nothing."""
+    """Load every record of the files; return a Report, or raise LoadError and write nothing.
+
+    Safe to run on every deploy: a record an editor changed (or deleted) since
+    it was loaded is kept as the editor left it and reported; new records are
+    added; unchanged ones are not touched. With ``dry_run`` nothing is written.
+    """
     records = read_records(paths)
     report = Report()
     problems = []
@@ -162,15 +174,23 @@ def load(paths, *, dry_run=False):
     for record in records:
         by_model[record.model].append(record)
     with transaction.atomic():
+        stored = Stored()
         loaded = []
         for model in dependency_order(set(by_model)):
-            loaded.extend(_load_model(by_model[model], problems))
-        for record, obj, m2m, outcome in loaded:
-            if _set_many_to_many(record, obj, m2m, problems) and outcome == "unchanged":
-                outcome = "updated"
-            report.count(record.model, outcome)
-            if isinstance(obj, Claim) and (error := obj.missing_citation_error()):
-                problems.extend(f"{record.label}: {message}" for message in error.messages)
+            loaded.extend(_load_model(by_model[model], stored, problems))
+        for item in loaded:
+            if item.outcome in ("created", "updated"):
+                _set_many_to_many(item, stored, problems)
+        for item in loaded:
+            report.count(item.record.model, item.outcome)
+            if item.outcome == "kept":
+                report.kept.append(item.record.label)
+                continue
+            written = item.outcome in ("created", "updated")
+            error = written and isinstance(item.obj, Claim) and item.obj.missing_citation_error()
+            if error:
+                problems.extend(f"{item.record.label}: {m}" for m in error.messages)
+            stored.remember(item)
         if problems:
             transaction.set_rollback(True)
             raise LoadError(problems)
@@ -179,75 +199,164 @@ def load(paths, *, dry_run=False):
     return report
 
 
-def _load_model(records, problems):
+class RecordProblem(Exception):
+    """One record cannot be loaded; the message says why."""
+
+
+@dataclass
+class Loaded:
+    record: Record
+    obj: models.Model
+    many_to_many: dict
+    outcome: str
+    fingerprint: str
+
+
+class Stored:
+    """What the database holds, read once per model, and what earlier loads wrote."""
+
+    def __init__(self):
+        self.by_model = {}
+        self.fingerprints = {
+            (model, key): print_
+            for model, key, print_ in LoadedRecord.objects.values_list(
+                "model", "natural_key", "fingerprint"
+            )
+        }
+        # Natural keys of related records, shared by every fingerprint of this load.
+        self.keys = {}
+
+    def records(self, model):
+        """{natural key: stored record} for every record of the model."""
+        if model not in self.by_model:
+            queryset = model._default_manager.all()
+            related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+            if related:
+                queryset = queryset.select_related(*related)
+            if model._meta.many_to_many:
+                queryset = queryset.prefetch_related(*(f.name for f in model._meta.many_to_many))
+            self.by_model[model] = {tuple(obj.natural_key()): obj for obj in queryset}
+        return self.by_model[model]
+
+    def find(self, model, key, field_name):
+        if not isinstance(key, list | tuple):
+            raise RecordProblem(f"field {field_name!r}: a reference is a list (natural key)")
+        target = self.records(model).get(tuple(key))
+        if target is None:
+            raise RecordProblem(
+                f"field {field_name!r} refers to {model._meta.label_lower} {list(key)}, "
+                "which does not exist"
+            )
+        return target
+
+    def recall(self, model, obj):
+        return self.fingerprints.get((model._meta.label_lower, _key_text(obj)))
+
+    def remember(self, item):
+        model, key = item.record.model._meta.label_lower, _key_text(item.obj)
+        if self.fingerprints.get((model, key)) != item.fingerprint:
+            LoadedRecord.objects.update_or_create(
+                model=model, natural_key=key, defaults={"fingerprint": item.fingerprint}
+            )
+            self.fingerprints[(model, key)] = item.fingerprint
+
+
+def _build(record, stored):
+    """An unsaved instance holding the record's values, references resolved."""
+    values = {}
+    for name, value in record.fields.items():
+        field = record.model._meta.get_field(name)
+        if field.many_to_many:
+            continue  # Set once every record is stored: they may refer forward.
+        if field.is_relation:
+            values[name] = None if value is None else stored.find(field.related_model, value, name)
+        else:
+            try:
+                values[name] = field.to_python(value)
+            except ValidationError as error:
+                raise RecordProblem(f"{name}: {'; '.join(error.messages)}") from None
+    return record.model(**values)
+
+
+def _load_model(records, stored, problems):
     seen = {}
     loaded = []
     for record in records:
-        scalar = {k: v for k, v in record.fields.items() if not _is_many_to_many(record.model, k)}
         m2m = {k: v for k, v in record.fields.items() if _is_many_to_many(record.model, k)}
         try:
-            (deserialized,) = Deserializer(
-                [{"model": record.model._meta.label_lower, "fields": scalar}],
-                handle_forward_references=False,
-            )
-        except (DeserializationError, ObjectDoesNotExist, ValidationError, ValueError) as error:
-            problems.append(f"{record.label}: {_explain(error)}")
+            built = _build(record, stored)
+            key = tuple(built.natural_key())
+        except (RecordProblem, ObjectDoesNotExist, AttributeError) as error:
+            problems.append(f"{record.label}: {error}")
             continue
-        obj = deserialized.object
-        key = obj.natural_key() if hasattr(obj, "natural_key") else None
         if key in seen:
             problems.append(f"{record.label}: same natural key as record {seen[key].index}")
             continue
         seen[key] = record
-        existing = type(obj)._default_manager.filter(pk=obj.pk).first() if obj.pk else None
-        # Found by natural key: validate and save it as the stored record, not a new one.
-        obj._state.adding = existing is None
+        item = _plan(record, built, m2m, stored)
+        if item.outcome in ("kept", "unchanged"):
+            loaded.append(item)
+            continue
         try:
-            obj.full_clean()
+            item.obj.full_clean()
         except ValidationError as error:
             problems.extend(f"{record.label}: {message}" for message in _messages(error))
             continue
-        if existing is not None and _same_values(existing, obj):
-            outcome = "unchanged"
-        else:
-            outcome = "updated" if existing is not None else "created"
-            try:
-                with transaction.atomic():
-                    obj.save()
-            except IntegrityError as error:
-                problems.append(f"{record.label}: rejected by the database: {error}")
-                continue
-        loaded.append((record, obj, m2m, outcome))
+        item.obj._change_reason = f"Loaded from fixtures/{record.path.name}"
+        try:
+            with transaction.atomic():
+                item.obj.save()
+        except IntegrityError as error:
+            problems.append(f"{record.label}: rejected by the database: {error}")
+            continue
+        stored.records(record.model)[key] = item.obj
+        loaded.append(item)
     return loaded
+
+
+def _plan(record, built, m2m, stored):
+    """Decide what to do with one record: create, update, leave, or keep the editor's version."""
+    model = record.model
+    wanted = fingerprint(record_fields(built, many_to_many=m2m, keys=stored.keys))
+    remembered = stored.recall(model, built)
+    existing = stored.records(model).get(tuple(built.natural_key()))
+    if existing is None:
+        # Loaded before and gone now: an editor deleted it, so it stays deleted.
+        outcome = "kept" if remembered else "created"
+        return Loaded(record, built, m2m, outcome, wanted)
+    current = fingerprint(record_fields(existing, keys=stored.keys))
+    if current == wanted:
+        return Loaded(record, existing, m2m, "unchanged", wanted)
+    if remembered != current:
+        return Loaded(record, existing, m2m, "kept", wanted)
+    # Only the fixture changed: apply the record's fields to the stored row, so
+    # bookkeeping such as the version counter carries on.
+    for name in record.fields:
+        model_field = model._meta.get_field(name)
+        if not model_field.many_to_many:
+            setattr(existing, model_field.attname, getattr(built, model_field.attname))
+    return Loaded(record, existing, m2m, "updated", wanted)
+
+
+def _key_text(obj):
+    return json.dumps(list(obj.natural_key()), ensure_ascii=False)
 
 
 def _is_many_to_many(model, name):
     return model._meta.get_field(name).many_to_many
 
 
-def _set_many_to_many(record, obj, m2m, problems):
-    """Point each many-to-many field at its records; return whether any link changed."""
-    changed = False
-    for name, keys in m2m.items():
-        related = record.model._meta.get_field(name).related_model
+def _set_many_to_many(item, stored, problems):
+    for name, keys in item.many_to_many.items():
+        related = item.record.model._meta.get_field(name).related_model
         try:
-            targets = [related._default_manager.get_by_natural_key(*key) for key in keys]
-        except (ObjectDoesNotExist, TypeError) as error:
-            problems.append(f"{record.label}: field {name!r}: {_explain(error)} (keys {keys})")
+            if not isinstance(keys, list):
+                raise RecordProblem(f"field {name!r}: many-to-many values are a list")
+            targets = [stored.find(related, key, name) for key in keys]
+        except RecordProblem as problem:
+            problems.append(f"{item.record.label}: {problem}")
             continue
-        manager = getattr(obj, name)
-        if set(manager.values_list("pk", flat=True)) != {t.pk for t in targets}:
-            manager.set(targets)
-            changed = True
-    return changed
-
-
-def _same_values(existing, new):
-    return all(
-        f.value_from_object(existing) == f.value_from_object(new)
-        for f in new._meta.concrete_fields
-        if not f.primary_key
-    )
+        getattr(item.obj, name).set(targets)
 
 
 def _messages(error):
@@ -258,15 +367,3 @@ def _messages(error):
         for name, messages in error.message_dict.items()
         for message in messages
     ]
-
-
-def _explain(error):
-    if isinstance(error, DeserializationError) and error.__cause__ is not None:
-        cause = error.__cause__
-        if isinstance(cause, ObjectDoesNotExist):
-            return f"refers to a record that does not exist ({error})"
-        if isinstance(cause, ValidationError):
-            return "; ".join(cause.messages)
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    return str(error)

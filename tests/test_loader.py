@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from iomsite.loader import LoadError, dependency_order, load
+from iomsite.models import LoadedRecord
 from orgs.models import Organization, Term
 
 from .conftest import fixture_paths
@@ -134,6 +135,7 @@ def test_loading_into_an_empty_database_reports_every_record_created():
     }
     for model in reversed(dependency_order(content_models)):
         model.objects.all().delete()
+    LoadedRecord.objects.all().delete()
     report = load(fixture_paths())
     created = {label: counter["created"] for label, counter in report.counts.items()}
     assert created == dict(expected_counts())

@@ -9,7 +9,8 @@ from iomsite.loader import LoadError, load
 class Command(BaseCommand):
     help = (
         "Load the curated content fixtures in one transaction: validate every record, "
-        "then report created, updated and unchanged counts per model."
+        "then report created, updated and unchanged counts per model. Entries editors "
+        "changed or deleted since they were loaded are kept as the editors left them."
     )
 
     def add_arguments(self, parser):
@@ -19,8 +20,13 @@ class Command(BaseCommand):
             type=Path,
             help="Fixture files to load (default: every fixtures/*.json).",
         )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print what loading would do, and write nothing.",
+        )
 
-    def handle(self, *args, files, **options):
+    def handle(self, *args, files, dry_run, **options):
         paths = files or sorted((settings.BASE_DIR / "fixtures").glob("*.json"))
         if not paths:
             raise CommandError("No fixture files found.")
@@ -28,7 +34,7 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"No such fixture file: {', '.join(missing)}")
         try:
-            report = load(paths)
+            report = load(paths, dry_run=dry_run)
         except LoadError as error:
             count = len(error.problems)
             details = "\n".join(f"  - {problem}" for problem in error.problems)
@@ -38,4 +44,7 @@ class Command(BaseCommand):
             ) from None
         for line in report.lines():
             self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS(f"{report.changes} changes."))
+        if dry_run:
+            self.stdout.write(f"Dry run: nothing was written ({report.changes} changes planned).")
+        else:
+            self.stdout.write(self.style.SUCCESS(f"{report.changes} changes."))
