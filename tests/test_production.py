@@ -1,0 +1,490 @@
+"""Production serving: the deploy checks, /healthz, JSON logs, gunicorn's
+settings, and the real stack (bin/deploy, gunicorn, WhiteNoise) on a free
+loopback port with the production settings."""
+
+import gzip
+import http.client
+import json
+import logging
+import os
+import runpy
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.db import DatabaseError
+from django.test import override_settings
+
+from iomsite import health
+from iomsite.logging import JSONFormatter
+
+BASE_DIR = settings.BASE_DIR
+PYTHON = sys.executable
+ONE_YEAR = "max-age=31536000; includeSubDomains; preload"
+
+
+def production_environment(**extra):
+    """The environment of a production server: this one's, less every setting
+    the test run made, plus a long random secret key and the allowed hosts."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "GUNICORN_"))
+        and name not in ("DATABASE_URL", "REDIS_URL", "WEB_CONCURRENCY")
+    }
+    env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
+    env["DJANGO_ALLOWED_HOSTS"] = "iom.example.org,127.0.0.1"
+    env.update(extra)
+    return env
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+# Settings
+
+
+def test_check_deploy_reports_no_issue_with_the_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_environment())
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_a_missing_production_setting_stops_start_up_naming_it(missing):
+    env = production_environment()
+    del env[missing]
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"{missing} must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_turning_the_https_redirect_off_is_explicit_and_still_passes_the_deploy_check():
+    env = production_environment(DJANGO_SECURE_SSL_REDIRECT="0")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The one warning about it is silenced on purpose, and says so.
+    assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+def read_settings(code, env):
+    script = f"from django.conf import settings as s; import json; print(json.dumps({code}))"
+    result = subprocess.run(
+        [PYTHON, "-c", f"import django; django.setup(); {script}"],
+        cwd=BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "iomsite.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_tls_proxy_switch_trusts_x_forwarded_proto_only_when_set():
+    code = "[s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER]"
+    assert read_settings(code, production_environment()) == [True, None]
+    assert read_settings(code, production_environment(DJANGO_BEHIND_TLS_PROXY="1")) == [
+        True,
+        ["HTTP_X_FORWARDED_PROTO", "https"],
+    ]
+
+
+def test_the_policy_is_enforced_in_production_and_only_reported_in_development():
+    code = "[bool(s.SECURE_CSP), bool(s.SECURE_CSP_REPORT_ONLY)]"
+    assert read_settings(code, production_environment()) == [True, False]
+    # Django's debug error pages need their inline styles and scripts.
+    assert read_settings(code, production_environment(DJANGO_DEBUG="1")) == [False, True]
+
+
+def test_the_admin_path_and_static_root_come_from_the_environment(tmp_path):
+    env = production_environment(
+        DJANGO_ADMIN_PATH="/editors-desk/", DJANGO_STATIC_ROOT=str(tmp_path)
+    )
+    assert read_settings("[s.ADMIN_PATH, str(s.STATIC_ROOT)]", env) == [
+        "editors-desk/",
+        str(tmp_path),
+    ]
+
+
+# /healthz
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "not configured"}
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_checks_the_cache_when_redis_is_configured(client, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"  # the test cache stands in for it
+
+    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+@pytest.mark.django_db
+def test_healthz_names_the_database_when_it_fails(client, monkeypatch, caplog):
+    def broken():
+        raise DatabaseError("connection refused at db.internal:5432")
+
+    monkeypatch.setattr(health, "check_database", broken)
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "error", "cache": "not configured"}
+    assert "db.internal" not in response.text  # the reason is logged, not shown
+    assert "no-store" in response["Cache-Control"]
+    assert "Health check failed: database" in caplog.text
+
+
+@pytest.mark.django_db
+def test_healthz_names_the_cache_when_redis_does_not_answer(client, settings):
+    # Nothing listens on port 1: connecting is refused at once.
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+        }
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "cache": "error"}
+
+
+@pytest.mark.django_db
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_healthz_is_exempt_from_the_https_redirect(client):
+    assert client.get("/").status_code == 301
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_healthz_answers_head_without_a_body_and_refuses_post(client):
+    head = client.head("/healthz")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert client.post("/healthz").status_code == 405
+
+
+# Logs
+
+
+def make_record(message, exc_info=None, **extra):
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, message, (), exc_info)
+    record.__dict__.update(extra)
+    return record
+
+
+def test_log_records_are_formatted_as_one_json_object_per_line():
+    try:
+        raise ValueError("bad value\non two lines")
+    except ValueError:
+        record = make_record("Internal Server Error: %s", exc_info=sys.exc_info())
+    record.args = ("/names/",)
+    record.status_code = 500
+
+    line = JSONFormatter().format(record)
+
+    assert "\n" not in line
+    entry = json.loads(line)
+    assert entry["level"] == "ERROR"
+    assert entry["logger"] == "django.request"
+    assert entry["message"] == "Internal Server Error: /names/"
+    assert entry["status_code"] == 500
+    assert entry["time"].endswith("+00:00")
+    assert "Traceback" in entry["exception"]
+    assert "ValueError: bad value\non two lines" in entry["exception"]
+
+
+def test_a_record_without_an_exception_has_no_exception_key():
+    entry = json.loads(JSONFormatter().format(make_record("all well")))
+    assert set(entry) == {"time", "level", "logger", "message"}
+
+
+def test_an_error_is_logged_once_to_stderr_as_json_with_or_without_debug():
+    """Django's default handlers are gone: each record goes out once, as JSON."""
+    code = (
+        "import logging\n"
+        "try:\n"
+        "    1 / 0\n"
+        "except ZeroDivisionError:\n"
+        "    logging.getLogger('django.request').exception('Internal Server Error: /x/')\n"
+        "logging.getLogger('iomsite').warning('a warning')\n"
+    )
+    for debug in ("", "1"):
+        result = manage("shell", "-c", code, env=production_environment(DJANGO_DEBUG=debug))
+
+        assert result.returncode == 0, result.stderr
+        lines = result.stderr.strip().splitlines()
+        entries = [json.loads(line) for line in lines]
+        assert [(e["logger"], e["level"]) for e in entries] == [
+            ("django.request", "ERROR"),
+            ("iomsite", "WARNING"),
+        ], debug
+        assert "ZeroDivisionError" in entries[0]["exception"]
+
+
+# gunicorn.conf.py
+
+
+def gunicorn_settings(**env):
+    saved = os.environ.copy()
+    try:
+        for name in ("GUNICORN_BIND", "WEB_CONCURRENCY", "GUNICORN_THREADS"):
+            os.environ.pop(name, None)
+        os.environ.update(env)
+        return runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def test_gunicorn_defaults():
+    config = gunicorn_settings()
+
+    assert config["bind"] == "127.0.0.1:8000"
+    assert config["workers"] == min(2 * os.cpu_count() + 1, 12)
+    assert config["threads"] == 2
+    assert config["accesslog"] == "-"
+    assert config["errorlog"] == "-"
+    assert config["timeout"] == 30
+    assert config["graceful_timeout"] == 30
+    assert config["control_socket_disable"] is True
+    if os.path.isdir("/dev/shm"):
+        assert config["worker_tmp_dir"] == "/dev/shm"
+
+
+def test_gunicorn_takes_bind_workers_and_threads_from_the_environment():
+    config = gunicorn_settings(
+        GUNICORN_BIND="0.0.0.0:9000", WEB_CONCURRENCY="5", GUNICORN_THREADS="4"
+    )
+    assert (config["bind"], config["workers"], config["threads"]) == ("0.0.0.0:9000", 5, 4)
+
+
+def test_make_serve_runs_the_production_stack_on_loopback_over_plain_http():
+    result = subprocess.run(
+        ["make", "-n", "serve"], cwd=BASE_DIR, capture_output=True, text=True, timeout=60
+    )
+    commands = result.stdout
+    assert "unset DJANGO_DEBUG" in commands
+    assert "DJANGO_SECRET_KEY=" in commands and ".dev-secret-key" in commands
+    assert "DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost" in commands
+    assert "DJANGO_SECURE_SSL_REDIRECT=0" in commands
+    assert "GUNICORN_BIND=127.0.0.1:8000" in commands
+    assert "bin/deploy" in commands
+
+
+# The real stack
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, port):
+        self.port = port
+
+    def get(self, path, tls=True, **headers):
+        """A GET as the load balancer passes it on (after TLS, unless tls=False)."""
+        if tls:
+            headers["X-Forwarded-Proto"] = "https"
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request("GET", path, headers={"Host": "iom.example.org", **headers})
+            response = connection.getresponse()
+            return response.status, response.headers, response.read()
+        finally:
+            connection.close()
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory):
+    """bin/deploy run twice, as a release would: once without serving, then in
+    full, ending in gunicorn. A fresh SQLite database and static folder."""
+    folder = tmp_path_factory.mktemp("deployed")
+    port = free_port()
+    env = production_environment(
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(folder / "static"),
+        DJANGO_BEHIND_TLS_PROXY="1",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY="2",
+        GUNICORN_THREADS="2",
+    )
+    prepare = subprocess.run(
+        ["bin/deploy", "--no-serve"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert prepare.returncode == 0, prepare.stdout[-3000:] + prepare.stderr[-3000:]
+
+    stdout = open(folder / "stdout.log", "w+")  # noqa: SIM115 (closed below)
+    stderr = open(folder / "stderr.log", "w+")  # noqa: SIM115
+    process = subprocess.Popen(
+        ["bin/deploy"], cwd=BASE_DIR, env=env, stdout=stdout, stderr=stderr, start_new_session=True
+    )
+    server = Server(port)
+    server.folder = folder
+    server.prepare_output = prepare.stdout
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"bin/deploy stopped:\n{(folder / 'stderr.log').read_text()[-3000:]}")
+            try:
+                if server.get("/healthz", tls=False)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"gunicorn did not answer:\n{(folder / 'stderr.log').read_text()[-3000:]}"
+                )
+            time.sleep(0.5)
+        yield server
+    finally:
+        # Stop gunicorn (or whatever step bin/deploy had reached), always.
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        stdout.close()
+        stderr.close()
+
+
+def test_deploy_prepares_everything_and_a_second_run_changes_nothing(deployed):
+    first = deployed.prepare_output
+    assert "System check identified no issues (0 silenced)." in first
+    assert "created" in first
+
+    second = (deployed.folder / "stdout.log").read_text()
+    assert "System check identified no issues (0 silenced)." in second
+    assert "No migrations to apply." in second
+    assert "0 static files copied" in second
+    assert "0 changes." in second
+
+
+def assert_security_headers(headers):
+    assert headers["Strict-Transport-Security"] == ONE_YEAR
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+
+
+def test_the_overview_page_is_served_with_every_security_header(deployed):
+    status, headers, body = deployed.get("/")
+
+    assert status == 200
+    assert "International Organization for Migration" in body.decode()
+    assert_security_headers(headers)
+
+
+def test_the_admin_login_page_is_served_with_every_security_header(deployed):
+    status, headers, _ = deployed.get("/admin/login/")
+
+    assert status == 200
+    assert_security_headers(headers)
+    cookie = headers["Set-Cookie"]
+    assert "csrftoken=" in cookie and "Secure" in cookie and "HttpOnly" in cookie
+
+
+def test_plain_http_is_redirected_to_https(deployed):
+    status, headers, _ = deployed.get("/names/", tls=False)
+
+    assert status == 301
+    assert headers["Location"] == "https://iom.example.org/names/"
+
+
+def test_healthz_answers_over_plain_http_and_is_never_cached(deployed):
+    status, headers, body = deployed.get("/healthz", tls=False)
+
+    assert status == 200
+    assert json.loads(body) == {"status": "ok", "database": "ok", "cache": "not configured"}
+    assert "no-store" in headers["Cache-Control"]
+
+
+def stylesheet_url(deployed):
+    html = deployed.get("/")[2].decode()
+    start = html.index('href="/static/css/site.') + len('href="')
+    return html[start : html.index('"', start)]
+
+
+def test_the_stylesheet_has_a_hashed_name_and_is_cached_for_ten_years(deployed):
+    url = stylesheet_url(deployed)
+    assert len(url.split(".")) == 3  # site.<hash>.css
+
+    status, headers, body = deployed.get(url)
+
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/css")
+    assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert b".site-header" in body
+
+
+def test_the_stylesheet_is_sent_compressed_to_browsers_that_accept_it(deployed):
+    url = stylesheet_url(deployed)
+    plain = deployed.get(url)[2]
+
+    status, headers, body = deployed.get(url, **{"Accept-Encoding": "gzip"})
+
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in headers["Vary"]
+    assert len(body) < len(plain)
+    assert gzip.decompress(body) == plain
+
+
+def test_a_file_without_a_hash_in_its_name_is_cached_briefly(deployed):
+    status, headers, _ = deployed.get("/static/css/site.css")
+
+    assert status == 200
+    assert headers["Cache-Control"] == "max-age=600, public"
+
+
+def test_access_log_goes_to_stdout_and_stderr_holds_only_json(deployed):
+    deployed.get("/sources/")
+    time.sleep(0.5)
+
+    assert "GET /sources/ HTTP/1.1" in (deployed.folder / "stdout.log").read_text()
+    stderr = (deployed.folder / "stderr.log").read_text()
+    served = stderr.split("deploy: starting gunicorn\n", 1)[1]
+    entries = [json.loads(line) for line in served.splitlines()]
+    assert any(e["logger"] == "gunicorn.error" and "Listening at" in e["message"] for e in entries)
