@@ -1,0 +1,332 @@
+"""Published changes, for the public history pages, the recent updates page and its feed.
+
+A *published change* is a history row whose ``status`` is "published" (see
+``orgs.history`` for which citation rows belong to it). Readers see the date, the
+editor's edit summary, what changed and the sources added; never who made it.
+
+Query counts do not depend on how much history there is:
+
+* ``entry_changes()``: the entry's changes, a page at a time: a count, the page's
+  rows (and the one before, to compare with), one query per many-to-many field and
+  one for the sources added.
+* ``recent_changes()``: one query per content history model (each asks for no more
+  rows than the pages up to the one shown), merged in Python; then one query (a
+  UNION over the models on the page) for what tells which citations belong to the
+  changes shown, and one (a UNION over the citation history models) for the
+  sources added.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import CharField, Q, Value
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from critiques.models import Critic, Criticism, Quotation
+from orgs import history as revisions
+from orgs.content import Status
+from orgs.models import Fact, NameEra, Office, Organization, Person, SeeAlso, Source, Term
+from timeline.models import Event
+
+ENTRY_CHANGES_PER_PAGE = 20
+UPDATES_PER_PAGE = 30
+UPDATES_MAX_PAGES = 20
+
+# Entries with a page of their own, and so a public history page.
+HISTORY_MODELS = (Organization, NameEra, Person, Event, Criticism, Critic, Source)
+
+# Content listed on the recent updates page, each linked to where it is shown.
+UPDATE_MODELS = (
+    Organization,
+    SeeAlso,
+    NameEra,
+    Person,
+    Term,
+    Office,
+    Fact,
+    Event,
+    Criticism,
+    Critic,
+    Quotation,
+    Source,
+)
+
+# What else must be published for a change to be shown: the record an entry's
+# page or name depends on.
+SHOWN_WITH = {
+    Term: ("person",),
+    Quotation: ("criticism", "speaker"),
+}
+
+# Sources an entry names itself (rather than through a citation).
+NAMED_SOURCES = {
+    Quotation: ("source",),
+    Criticism: ("response_source",),
+}
+
+
+def history_model_for(app_label, model_name):
+    """The content model with a public history page at these names, or None."""
+    for model in HISTORY_MODELS:
+        if (model._meta.app_label, model._meta.model_name) == (app_label, model_name):
+            return model
+    return None
+
+
+def history_url(entry):
+    """The address of an entry's public history page ("" for entries without one)."""
+    model = type(entry)
+    if model not in HISTORY_MODELS:
+        return ""
+    return reverse(
+        "entry-history", args=[model._meta.app_label, model._meta.model_name, entry.slug]
+    )
+
+
+@dataclass
+class AddedSource:
+    """A source added in a change, with just what a link to it needs."""
+
+    pk: int
+    slug: str
+    title: str
+    authors: str
+    published: Any
+
+    def __str__(self):
+        return str(Source(title=self.title, authors=self.authors, published=self.published))
+
+    def get_absolute_url(self):
+        return reverse("orgs:source", args=[self.slug])
+
+
+@dataclass
+class Change:
+    model: type
+    row: Any
+    entry: Any
+    fields: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+    first_published: bool = False
+    # When the entry's previous published change was recorded (None: none), and
+    # when its next history row was (None: none); see orgs.history.
+    previous_published: datetime | None = None
+    window_end: datetime | None = None
+
+    @property
+    def date(self) -> datetime:
+        return self.row.history_date
+
+    @property
+    def summary(self):
+        return self.row.history_change_reason or ""
+
+    @property
+    def created(self):
+        return self.row.history_type == "+"
+
+    @property
+    def type_label(self):
+        return capfirst(self.model._meta.verbose_name)
+
+    @property
+    def url(self):
+        return self.entry.get_absolute_url()
+
+    @property
+    def history_url(self):
+        return history_url(self.entry)
+
+    @property
+    def anchor(self):
+        return f"change-{self.model._meta.model_name}-{self.row.history_id}"
+
+    @property
+    def key(self):
+        """Unique and stable among all changes: model and history row."""
+        return f"{self.model._meta.label_lower}.{self.row.history_id}"
+
+    @property
+    def action(self):
+        if self.created:
+            return _("Created")
+        if self.first_published:
+            return _("Published")
+        return _("Updated")
+
+
+# One entry's changes
+
+
+def published_rows(entry):
+    history = revisions.history_model(type(entry))
+    return history.objects.filter(id=entry.pk, status=Status.PUBLISHED).order_by(
+        "-history_date", "-history_id"
+    )
+
+
+def entry_changes(entry, page_number):
+    """A page of the entry's published changes, newest first, and the Page.
+
+    Raises django.core.paginator.InvalidPage for a page that does not exist.
+    """
+    model = type(entry)
+    history = revisions.history_model(model)
+    rows_query = published_rows(entry)
+    page = Paginator(rows_query, ENTRY_CHANGES_PER_PAGE).page(page_number)
+    bottom = (page.number - 1) * ENTRY_CHANGES_PER_PAGE
+    # The page's rows and the published row before them, to compare the oldest with.
+    rows = list(
+        revisions.with_related(
+            revisions.with_windows(
+                revisions.only_rows(rows_query, bottom, bottom + ENTRY_CHANGES_PER_PAGE + 1),
+                previous=False,
+            )
+        ).order_by("-history_date", "-history_id")
+    )
+    shown = rows[:ENTRY_CHANGES_PER_PAGE]
+    snapshots = revisions.m2m_snapshots(history, [row.history_id for row in rows])
+    changes = []
+    for index, row in enumerate(shown):
+        before = rows[index + 1] if index + 1 < len(rows) else None
+        change = Change(model, row, entry)
+        if before is None:
+            change.first_published = True
+        elif not change.created:
+            change.fields = [
+                item.label
+                for item in revisions.field_changes(
+                    before, row, snapshots[before.history_id], snapshots[row.history_id]
+                )
+            ]
+        change.previous_published = before.history_date if before else None
+        change.window_end = row.window_end
+        changes.append(change)
+    _attach_sources(changes, [model])
+    page.changes = changes
+    return page
+
+
+# Every entry's changes
+
+
+def recent_changes(page_number=1, per_page=UPDATES_PER_PAGE):
+    """(changes on the page, whether there is a next page), newest first."""
+    limit = page_number * per_page + 1
+    found = []
+    for model in UPDATE_MODELS:
+        history = revisions.history_model(model)
+        rows = history.objects.filter(
+            status=Status.PUBLISHED, id__in=model.objects.published().values("pk")
+        )
+        for name in SHOWN_WITH.get(model, ()):
+            rows = rows.filter(**{f"{name}__status": Status.PUBLISHED})
+        newest = revisions.with_related(rows).order_by("-history_date", "-history_id")[:limit]
+        found.extend(Change(model, row, revisions.version_instance(row)) for row in newest)
+    found.sort(key=lambda change: (change.date, change.key), reverse=True)
+    changes = found[(page_number - 1) * per_page : page_number * per_page]
+    _attach_windows(changes)
+    _attach_sources(changes, UPDATE_MODELS)
+    return changes, len(found) > page_number * per_page
+
+
+# Sources added in a change
+
+
+def _attach_windows(changes):
+    """Set each change's ``previous_published`` and ``window_end`` (see orgs.history),
+    in one query for the changes of every model, computed for those rows only."""
+    by_model = defaultdict(list)
+    for change in changes:
+        by_model[change.model].append(change)
+    parts = [
+        revisions.with_windows(
+            revisions.history_model(model).objects.filter(
+                history_id__in=[change.row.history_id for change in model_changes]
+            )
+        )
+        .annotate(entry_model=Value(model._meta.label_lower, output_field=CharField()))
+        .order_by()
+        .values_list("entry_model", "history_id", "previous_published", "window_end")
+        for model, model_changes in by_model.items()
+    ]
+    if not parts:
+        return
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    windows = {
+        (label, pk): (previous, end) for label, pk, previous, end in rows.order_by("history_id")
+    }
+    for change in changes:
+        key = (change.model._meta.label_lower, change.row.history_id)
+        change.previous_published, change.window_end = windows[key]
+
+
+def _attach_sources(changes, models):
+    """Set each change's ``sources``: the published sources of the citations added in
+    it, then any source the entry names itself.
+
+    One query over the citations of ``models`` (those that have citations): asked
+    for every one of them even when the page shows none of its changes, so that the
+    query count does not depend on what the page shows.
+    """
+    by_citation_model = {
+        citations: [] for model in models if (citations := revisions.citation_model(model))
+    }
+    for change in changes:
+        citations = revisions.citation_model(change.model)
+        if citations is not None:
+            by_citation_model[citations].append(change)
+    parts = []
+    for citations, claim_changes in by_citation_model.items():
+        condition = Q(history_id=None)  # matches nothing, but is still asked
+        for change in claim_changes:
+            condition |= revisions.citation_rows_for(
+                change.row.id, change.previous_published, change.window_end
+            )
+        parts.append(
+            revisions.history_model(citations)
+            .objects.filter(condition, history_type="+", source__status=Status.PUBLISHED)
+            .annotate(
+                claim_model=Value(citations._meta.label_lower, output_field=CharField()),
+                owner=revisions.owner_date(revisions.history_model(citations.claim_model())),
+            )
+            .order_by()
+            .values_list(
+                "claim_model",
+                "claim_id",
+                "owner",
+                "history_date",
+                "source_id",
+                "source__slug",
+                "source__title",
+                "source__authors",
+                "source__published",
+            )
+        )
+    added = defaultdict(list)
+    if parts:
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for label, claim_id, owner, _date, source_id, *source in rows.order_by("history_date"):
+            added[(label, claim_id)].append((owner, AddedSource(source_id, *source)))
+    for change in changes:
+        citations = revisions.citation_model(change.model)
+        sources = {}
+        if citations is not None:
+            for owner, source in added[(citations._meta.label_lower, change.row.id)]:
+                if revisions.belongs_to(owner, change.date, change.previous_published):
+                    sources.setdefault(source.pk, source)
+        for name in NAMED_SOURCES.get(change.model, ()):
+            source = getattr(change.row, name, None)
+            if source is not None and source.status == Status.PUBLISHED:
+                sources.setdefault(
+                    source.pk,
+                    AddedSource(
+                        source.pk, source.slug, source.title, source.authors, source.published
+                    ),
+                )
+        change.sources = list(sources.values())
