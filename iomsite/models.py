@@ -1,4 +1,5 @@
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,3 +27,33 @@ class LoadedRecord(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.natural_key}"
+
+
+class ContentVersion(models.Model):
+    """One number that rises whenever published content may have changed.
+
+    Cached pages are stored under it (see iomsite.page_cache), so raising it
+    retires every cached page on every app server at once.
+    """
+
+    number = models.PositiveBigIntegerField(_("number"), default=1)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.number)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        if cls.objects.filter(pk=1).update(number=F("number") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(pk=1, number=cls.current() + 1)
+        except IntegrityError:
+            cls.objects.filter(pk=1).update(number=F("number") + 1)
