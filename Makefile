@@ -5,7 +5,7 @@ INSTALLED := $(VENV)/.installed
 DEV := DJANGO_DEBUG=1
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=iomsite.settings_test
 
-.PHONY: setup run test lint format clean
+.PHONY: setup run serve deploy test bench lint format clean
 
 setup: $(INSTALLED)
 
@@ -26,9 +26,26 @@ run: setup
 	$(DEV) $(PYTHON) manage.py load_content
 	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
 
+# The production stack (debug off, gunicorn, WhiteNoise) on http://127.0.0.1:8000,
+# with a local secret key. Plain http on loopback, so no redirect to HTTPS.
+serve: setup
+	@test -s .dev-secret-key || (umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > .dev-secret-key)
+	unset DJANGO_DEBUG; \
+	DJANGO_SECRET_KEY="$$(cat .dev-secret-key)" DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=0 GUNICORN_BIND=127.0.0.1:8000 bin/deploy
+
+# Check, migrate, collect static files, load the content, then run gunicorn.
+# The settings come from the environment: see "Deploy" in README.md.
+deploy: setup
+	bin/deploy
+
 test: setup lint
 	$(TEST_SETTINGS) $(PYTHON) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# Benchmark the production stack: `make bench`, or `make bench ARGS=--quick`.
+bench: setup
+	$(PYTHON) bin/bench $(ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from orgs.admin import COMPACT_TEXTAREA, ClaimAdmin, ContentAdmin
+from orgs.workflow_admin import ContentInline
 
 from .models import Critic, Criticism, Quotation, Topic
 
@@ -20,7 +21,7 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class QuotationInline(admin.TabularInline):
+class QuotationInline(ContentInline):
     model = Quotation
     fields = ["text", "speaker", "source", "locator", "slug", "status"]
     autocomplete_fields = ["speaker", "source"]

@@ -4,6 +4,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.shortcuts import get_object_or_404, render
 
 from orgs.footnotes import Footnotes
+from orgs.preview import render_entry
 
 from .filters import CriticismFilter
 from .models import Critic, Criticism
@@ -52,13 +53,15 @@ class ResponseCitation:
 
 
 def criticism_detail(request, slug):
-    criticism = get_object_or_404(Criticism.objects.published().for_detail(), slug=slug)
+    criticism = get_object_or_404(
+        Criticism.objects.visible_to(request.user).for_detail(), slug=slug
+    )
     response_citation = None
     if criticism.response and criticism.response_source_id:
         response_citation = ResponseCitation(
             criticism.response_source, criticism.response_source_id
         )
-    return render(
+    return render_entry(
         request,
         "critiques/criticism_detail.html",
         {
@@ -69,14 +72,16 @@ def criticism_detail(request, slug):
             "response_citation": response_citation,
             "footnotes": Footnotes(),
         },
+        criticism,
     )
 
 
 def critic_detail(request, slug):
-    critic = get_object_or_404(Critic.objects.published(), slug=slug)
+    critic = get_object_or_404(Critic.objects.visible_to(request.user), slug=slug)
     criticisms = list(critic.criticisms.published().for_listing())
-    return render(
+    return render_entry(
         request,
         "critiques/critic_detail.html",
         {"critic": critic, "criticisms": criticisms, "footnotes": Footnotes()},
+        critic,
     )

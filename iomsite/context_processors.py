@@ -20,13 +20,18 @@ SECTIONS = (
     Section(_("History"), "timeline:list", frozenset({"timeline:list", "timeline:event"})),
     Section(_("Names"), "orgs:names", frozenset({"orgs:names", "orgs:name-era"})),
     Section(_("Leaders"), "orgs:leaders", frozenset({"orgs:leaders", "orgs:person"})),
-    Section(_("Structure and figures"), "orgs:structure", frozenset({"orgs:structure"})),
+    Section(
+        _("Structure and figures"),
+        "orgs:structure",
+        frozenset({"orgs:structure", "orgs:figures", "orgs:country-offices"}),
+    ),
     Section(
         _("Criticisms"),
         "critiques:list",
         frozenset({"critiques:list", "critiques:criticism", "critiques:critic"}),
     ),
     Section(_("Sources"), "orgs:sources", frozenset({"orgs:sources", "orgs:source"})),
+    Section(_("Recent updates"), "updates", frozenset({"updates"})),
 )
 
 

@@ -15,7 +15,8 @@ exact targets).
 **Where it goes.** Generated records are attached to the site's organization
 (``settings.IOMSITE_ORGANIZATION``) wherever the model rules allow any number of
 them: deputy and goodwill-ambassador terms, offices other than a headquarters,
-facts, see-also links and criticisms. What the rules limit per organization goes to
+facts and criticisms; see-also links go to generated organizations, as the
+overview lists its organization's links in full. What the rules limit per organization goes to
 generated organizations instead: Director General terms and name eras are laid end
 to end in time on a few of them (at most ``CHAIN_LENGTH`` per organization, one
 current), and each headquarters goes to a different one. Facts are ranked
@@ -32,6 +33,7 @@ set replaces the old one.
 """
 
 import datetime
+import itertools
 import math
 import random
 from collections import Counter
@@ -42,6 +44,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.test.utils import override_settings
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
 from orgs.content import Status
@@ -65,9 +68,11 @@ from orgs.models import (
 )
 from timeline.models import Event, EventCitation
 
+from .fixture_format import GENERATED_PREFIX
 from .loader import read_records
+from .page_cache import bump_content_version
 
-GENERATED_PREFIX = "gen-"
+CHANGE_REASON = "Generated scale data"
 DEFAULT_MULTIPLE = 100
 TOPIC_CAP = 300
 CHAIN_LENGTH = 50  # Director General terms, or name eras, per generated organization
@@ -137,7 +142,10 @@ def generate(multiple=DEFAULT_MULTIPLE, seed=1):
         raise GenerateError(f"The multiple must be a whole number ≥ 0, not {multiple!r}.")
     with transaction.atomic():
         remove_generated()
-        return _Generator(random.Random(seed), multiple).run()
+        counts = _Generator(random.Random(seed), multiple).run()
+        # Bulk creation sends no signals: retire cached pages explicitly.
+        bump_content_version()
+        return counts
 
 
 def remove_generated():
@@ -437,6 +445,7 @@ class _Generator:
         self.counts = Counter()
         seed, self.roles = seed_counts()
         self.planned = planned_counts(multiple, seed)
+        self.source_weights = None
         try:
             self.site = Organization.objects.get(slug=settings.IOMSITE_ORGANIZATION)
         except Organization.DoesNotExist:
@@ -468,7 +477,13 @@ class _Generator:
         return self.planned[label(model)]
 
     def create(self, model, objects):
-        model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
+        if hasattr(model, "history"):
+            # Each generated record gets its first history row, as a saved one would.
+            bulk_create_with_history(
+                objects, model, batch_size=BATCH_SIZE, default_change_reason=CHANGE_REASON
+            )
+        else:
+            model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
         if objects:
             self.counts[label(model)] += len(objects)
         return objects
@@ -494,7 +509,7 @@ class _Generator:
         citations = []
         for claim in claims:
             count = min(len(self.sources), self.rng.choice((1, 1, 2, 2, 2, 3)))
-            for source in self.rng.sample(self.sources, count):
+            for source in self.popular_sources(count):
                 citations.append(
                     citation_model(
                         claim=claim,
@@ -505,6 +520,19 @@ class _Generator:
                     )
                 )
         self.create(citation_model, citations)
+
+    def popular_sources(self, count):
+        """``count`` different sources, drawn as citations really fall: a few
+        sources (annual reports, the main histories) are cited again and again."""
+        if self.source_weights is None:
+            self.source_weights = list(
+                itertools.accumulate(1 / rank**1.1 for rank in range(1, len(self.sources) + 1))
+            )
+        chosen = {}
+        while len(chosen) < count:
+            (source,) = self.rng.choices(self.sources, cum_weights=self.source_weights)
+            chosen[source.pk] = source
+        return list(chosen.values())
 
     def slug(self, kind, index, text=""):
         words = slugify(text)[:60].rstrip("-")
@@ -770,7 +798,7 @@ class _Generator:
                 SeeAlso(
                     slug=slug,
                     status=Status.PUBLISHED,
-                    organization=self.site,
+                    organization=self.rng.choice(self.organizations),
                     title=title,
                     description=self.sentence()[:300],
                     url=self.url("see-also", slug),
@@ -939,15 +967,26 @@ class _Generator:
             )
         }
         facts = []
+        site_years = {
+            (kind, at.year)
+            for kind, at in Fact.objects.filter(organization=self.site).values_list("kind", "at")
+        }
         kinds = self.spread(Fact.Kind.values, self.how_many(Fact))
         for i, kind in enumerate(kinds, start=1):
             at = self.partial(self.day(), weights=(6, 3, 1))
+            # A real organization reports a figure of each kind about once a year,
+            # now and then from a second source: the rest belongs to other organizations.
+            if (kind, at.year) not in site_years or self.rng.random() < 0.1:
+                organization = self.site
+                site_years.add((kind, at.year))
+            else:
+                organization = self.rng.choice(self.organizations)
             unit = Fact.Unit.COUNT
             if kind.startswith("budget") or kind in {"revenue", "income", "expenditure"}:
                 unit = Fact.Unit.AUD if self.rng.random() < 0.05 else Fact.Unit.USD
             rank, reason = Fact.Rank.NORMAL, ""
             draw = self.rng.random()
-            key = (self.site.pk, kind, at.isoformat())
+            key = (organization.pk, kind, at.isoformat())
             if draw < 0.1 and key not in preferred:
                 preferred.add(key)
                 rank, reason = Fact.Rank.PREFERRED, "The organization's own audited figure."
@@ -958,7 +997,7 @@ class _Generator:
                 Fact(
                     slug=self.slug("fact", i, f"{kind} {at.isoformat()}"),
                     status=Status.PUBLISHED,
-                    organization=self.site,
+                    organization=organization,
                     kind=kind,
                     value=Decimal(int(self.fact_value(kind, at.year))),
                     unit=unit,

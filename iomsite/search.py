@@ -33,6 +33,8 @@ class Target:
     weighted_fields: dict  # field name -> weight "A" (most) to "D" (least)
     title: str
     snippet: str
+    # Sources back the other results: a title match there counts for less.
+    boost: float = 1.0
 
     def queryset(self):
         return self.model.objects.published()
@@ -70,6 +72,7 @@ TARGETS = (
         },
         "title",
         "authors",
+        boost=0.5,
     ),
 )
 
@@ -119,11 +122,12 @@ def _full_text(target, query):
     search_query = SearchQuery(query, search_type="websearch", config="english")
     hits = (
         target.queryset()
-        .annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0)
-        .order_by("-rank")[:RESULTS_PER_KIND]
+        # Not "rank": Fact has a field of that name.
+        .annotate(search_rank=SearchRank(vector, search_query))
+        .filter(search_rank__gt=0)
+        .order_by("-search_rank")[:RESULTS_PER_KIND]
     )
-    return [_result(target, obj, obj.rank) for obj in hits]
+    return [_result(target, obj, obj.search_rank) for obj in hits]
 
 
 def _word_match(target, words):
@@ -150,4 +154,5 @@ def _word_score(target, obj, words):
 def _result(target, obj, score):
     title = str(obj) if target.title == "__str__" else getattr(obj, target.title)
     snippet = Truncator(getattr(obj, target.snippet) or "").words(30)
-    return Result(str(target.label), title, obj.get_absolute_url(), snippet, float(score))
+    url = obj.get_absolute_url()
+    return Result(str(target.label), title, url, snippet, float(score) * target.boost)

@@ -9,6 +9,9 @@ from iomsite.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS_URL = ""
+# The test client speaks plain http; tests of HTTPS behaviour ask for it (secure=True).
+SECURE_SSL_REDIRECT = False
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -16,3 +19,6 @@ STORAGES = {
 # Serve static files from the app folders, without a collectstatic run.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Pages are rendered afresh in tests (their query counts are pinned); the page
+# cache's own tests switch it on.
+IOMSITE_PAGE_CACHE = False

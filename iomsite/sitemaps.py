@@ -18,6 +18,7 @@ class SectionSitemap(Sitemap):
             "orgs:structure",
             "critiques:list",
             "orgs:sources",
+            "updates",
         ]
 
     def location(self, item):

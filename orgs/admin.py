@@ -10,6 +10,10 @@ import them), so the editing rules live in one place:
 * ``citation_inline()``: the tabular citation inline for any citation model.
 * ``ClaimInline``: for claims edited inline on another record's page, where their
   own citations cannot be shown; they are refused publication until cited.
+
+The editorial workflow (edit summaries, versions, pending changes, publishing
+and sending back) comes with ``WorkflowAdminMixin`` and ``ContentInline``, in
+``orgs.workflow_admin``.
 """
 
 from django import forms
@@ -21,22 +25,31 @@ from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from .admin_history import HistoryAdminMixin
 from .content import CitationBase, Status
 from .models import (
     Fact,
     NameEra,
     Office,
     Organization,
+    PendingChange,
     Person,
     SeeAlso,
     Source,
     Term,
 )
+from .workflow import CITATION_FIELDS
+from .workflow_admin import (
+    ContentInline,
+    ContentInlineFormSet,
+    PendingChangeAdmin,
+    WorkflowAdminMixin,
+)
 
 COMPACT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 
-class ContentAdmin(admin.ModelAdmin):
+class ContentAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     """Base for the admin of every model built on ``orgs.content.Content``.
 
     Subclasses name their own columns, filters and search fields; keep "status"
@@ -78,7 +91,21 @@ class CitationInlineFormSet(BaseInlineFormSet):
 
     Counts the rows being submitted (new and existing) minus those marked for
     deletion, so the whole save is refused before anything is written.
+
+    ``proposed`` ({citation key: values}) shows stored citations with the values
+    of a pending change (see ``WorkflowAdminMixin.get_formset_kwargs``).
     """
+
+    def __init__(self, *args, proposed=None, **kwargs):
+        self.proposed = proposed or {}
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        values = self.proposed.get(form.instance.pk)
+        if values is not None:
+            form.initial.update({name: values.get(name, "") for name in CITATION_FIELDS})
+        return form
 
     def clean(self):
         super().clean()
@@ -99,6 +126,14 @@ class CitationInline(admin.TabularInline):
     autocomplete_fields = ["source"]
     extra = 1
     formfield_overrides = COMPACT_TEXTAREA
+
+    def get_extra(self, request, obj=None, **kwargs):
+        """One empty row, after the new citations of a pending change shown in the form."""
+        pending = getattr(obj, "_workflow_pending", None)
+        if getattr(obj, "_workflow_showing_pending", False):
+            stored = {c.pk for c in obj.citations.all()}
+            return self.extra + sum(1 for c in pending.citations if c.get("id") not in stored)
+        return super().get_extra(request, obj, **kwargs)
 
 
 def citation_inline(citation_model):
@@ -145,7 +180,7 @@ class DatabaseCitationCheckMixin:
         return cleaned_data
 
 
-class ClaimInlineFormSet(BaseInlineFormSet):
+class ClaimInlineFormSet(ContentInlineFormSet):
     """For claims edited inline on another record's page.
 
     Their citations cannot be nested there, so a new claim or one being published
@@ -172,10 +207,13 @@ class ClaimInlineFormSet(BaseInlineFormSet):
                 )
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(ContentInline):
     formset = ClaimInlineFormSet
     show_change_link = True
     extra = 0
+
+
+admin.site.register(PendingChange, PendingChangeAdmin)
 
 
 # Reference records

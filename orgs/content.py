@@ -5,6 +5,7 @@ state, a revision history, and (for claims) citations to sources.
 about publishing, sourcing and history live in one place.
 """
 
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.text import capfirst
@@ -35,6 +36,19 @@ def citations_prefetch(claim_model, path="citations"):
 class ContentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published entries for everyone; every entry for staff who may view
+        this model in the admin, so that they can preview drafts."""
+        opts = self.model._meta
+        if (
+            user is not None
+            and user.is_active
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.{get_permission_codename('view', opts)}")
+        ):
+            return self.all()
+        return self.published()
 
     def with_citations(self):
         return self.prefetch_related(citations_prefetch(self.model))
@@ -67,7 +81,11 @@ class Content(models.Model):
     )
 
     objects = ContentManager()
-    history = HistoricalRecords(inherit=True, excluded_fields=BOOKKEEPING_FIELDS)
+    history = HistoricalRecords(
+        inherit=True,
+        excluded_fields=BOOKKEEPING_FIELDS,
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     # Claims must cite a source before they are published; reference records
     # such as sources themselves or critics do not.
@@ -97,6 +115,8 @@ class Claim(Content):
     """
 
     requires_citation = True
+    # Related records its __str__ reads, fetched along with it in lists of claims.
+    str_related = ()
 
     class Meta:
         abstract = True
@@ -160,7 +180,9 @@ class CitationBase(models.Model):
     )
 
     objects = CitationManager()
-    history = HistoricalRecords(inherit=True)
+    history = HistoricalRecords(
+        inherit=True, history_change_reason_field=models.TextField(null=True)
+    )
 
     class Meta:
         abstract = True
@@ -200,3 +222,8 @@ class CitationBase(models.Model):
     @classmethod
     def claim_model(cls):
         return cls._meta.get_field("claim").related_model
+
+    @property
+    def claim_kind(self):
+        """What sort of claim this citation backs: "Event", "Term of office"..."""
+        return capfirst(self.claim_model()._meta.verbose_name)

@@ -1,10 +1,15 @@
+from collections import Counter, defaultdict
+
 from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce, Left, Length
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Coalesce, Left, Length, Substr
 from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -112,10 +117,13 @@ class Source(Content):
         links = []
         for relation in self._meta.related_objects:
             if issubclass(relation.related_model, CitationBase):
+                related = [
+                    f"claim__{name}" for name in relation.related_model.claim_model().str_related
+                ]
                 links.extend(
                     getattr(self, relation.get_accessor_name())
                     .filter(claim__status=Status.PUBLISHED)
-                    .select_related("claim")
+                    .select_related("claim", *related)
                 )
         return links
 
@@ -363,6 +371,7 @@ class Term(Claim):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = ContentManager.from_queryset(TermQuerySet)()
+    str_related = ("person",)
 
     class Meta:
         ordering = [
@@ -472,7 +481,8 @@ class Office(Claim):
         return f"{self.name} ({self.city})"
 
     def get_absolute_url(self):
-        return reverse("orgs:structure") + f"#office-{self.slug}"
+        page = "orgs:country-offices" if self.kind == self.Kind.COUNTRY else "orgs:structure"
+        return reverse(page) + f"#office-{self.slug}"
 
 
 class OfficeCitation(CitationBase):
@@ -483,14 +493,39 @@ class FactQuerySet(ContentQuerySet):
     def preferred(self):
         return self.filter(rank=Fact.Rank.PREFERRED)
 
+    def recent_years(self, per_kind):
+        """For each kind, the years of its ``per_kind`` most recent figures, and how
+        many figures the kind has in all."""
+        years, totals = defaultdict(list), Counter()
+        rows = self.order_by().values("kind", year=Substr("at", 1, 4)).annotate(count=Count("pk"))
+        for row in sorted(rows, key=lambda row: row["year"], reverse=True):
+            totals[row["kind"]] += row["count"]
+            if len(years[row["kind"]]) < per_kind:
+                years[row["kind"]].append(row["year"])
+        return years, totals
+
+    def in_years(self, years):
+        """Figures of the given kinds dated in the given years ({kind: [year, ...]})."""
+        condition = Q()
+        for kind, kind_years in years.items():
+            condition |= Q(kind=kind, at__gte=min(kind_years), at__lt=str(int(max(kind_years)) + 1))
+        return self.filter(condition) if years else self.none()
+
     def latest_by_kind(self):
-        """The most recent preferred figure of each kind, keyed by kind."""
-        latest = {}
-        for fact in self.preferred():
-            current = latest.get(fact.kind)
-            if current is None or fact.at.isoformat() > current.at.isoformat():
-                latest[fact.kind] = fact
-        return latest
+        """The most recent preferred figure of each kind, keyed by kind.
+
+        Two small queries whatever the number of figures: the latest date of
+        each kind, then the figures at those dates.
+        """
+        preferred = self.preferred()
+        latest = dict(preferred.order_by().values_list("kind").annotate(Max("at")))
+        if not latest:
+            return {}
+        return {
+            fact.kind: fact
+            for fact in preferred.filter(kind__in=latest, at__in=set(latest.values()))
+            if fact.at == latest[fact.kind]
+        }
 
 
 class Fact(Claim):
@@ -600,3 +635,147 @@ class Fact(Claim):
 
 class FactCitation(CitationBase):
     claim = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="citations")
+
+
+# Editorial workflow
+
+
+class EntryNoteQuerySet(models.QuerySet):
+    """For records about any content entry (content type and key)."""
+
+    def for_entry(self, entry):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(entry), object_id=entry.pk
+        )
+
+
+class PendingChangeQuerySet(EntryNoteQuerySet):
+    def waiting(self):
+        return self.filter(state=PendingChange.State.WAITING)
+
+
+class PendingChange(models.Model):
+    """A change to a published entry, proposed by someone who may not publish.
+
+    Readers keep seeing the published entry until a reviewer publishes the
+    change (see ``orgs.workflow``). The proposal is kept whole, as it would be
+    saved: every field, every many-to-many value and the full list of citations.
+    There is at most one per entry; a later proposal replaces it.
+    """
+
+    class State(models.TextChoices):
+        WAITING = "waiting", _("Waiting for review")
+        SENT_BACK = "sent-back", _("Sent back")
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of entry")
+    )
+    object_id = models.PositiveBigIntegerField(_("entry"))
+    entry = GenericForeignKey("content_type", "object_id")
+    values = models.JSONField(
+        _("proposed values"),
+        encoder=DjangoJSONEncoder,
+        default=dict,
+        help_text=_("Every field of the entry as proposed, by field name."),
+    )
+    many_to_many = models.JSONField(
+        _("proposed links"),
+        encoder=DjangoJSONEncoder,
+        default=dict,
+        help_text=_("The keys of the linked records, by field name."),
+    )
+    citations = models.JSONField(
+        _("proposed citations"),
+        encoder=DjangoJSONEncoder,
+        default=list,
+        help_text=_("The full list of citations as proposed."),
+    )
+    summary = models.CharField(_("edit summary"), max_length=100)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State, default=State.WAITING, db_index=True
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    reviewer_comment = models.TextField(_("reviewer's comment"), blank=True)
+    base_version = models.PositiveIntegerField(
+        _("based on version"), help_text=_("The version of the published entry it changes.")
+    )
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_(
+            "Counts the saves of this proposal, so that editors cannot overwrite each other "
+            "unawares."
+        ),
+    )
+    created = models.DateTimeField(_("proposed on"), auto_now_add=True)
+    updated = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PendingChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+        permissions = [("publish_content", "Can publish, unpublish and revert content")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="orgs_pendingchange_one_per_entry"
+            )
+        ]
+
+    def __str__(self):
+        return _("Pending change to %(kind)s #%(pk)s") % {
+            "kind": self.content_type.name,
+            "pk": self.object_id,
+        }
+
+    @property
+    def is_sent_back(self):
+        return self.state == self.State.SENT_BACK
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on an entry sent back to its editor.
+
+    Shown on the entry's form while it is unpublished; removed when it is published.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of entry")
+    )
+    object_id = models.PositiveBigIntegerField(_("entry"))
+    entry = GenericForeignKey("content_type", "object_id")
+    comment = models.TextField(_("comment"))
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    created = models.DateTimeField(_("sent back on"), auto_now_add=True)
+
+    objects = EntryNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.comment[:60]

@@ -1,14 +1,18 @@
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from . import charts
 from .content import citations_prefetch
 from .footnotes import Footnotes
 from .models import Fact, NameEra, Office, Organization, Person, Source, Term
+from .preview import render_entry
 
 SOURCES_PER_PAGE = 100
 
@@ -18,11 +22,14 @@ def subject_organization():
 
 
 def organization_detail(request, slug):
-    organization = get_object_or_404(Organization.objects.published().for_overview(), slug=slug)
-    return render(
+    organization = get_object_or_404(
+        Organization.objects.visible_to(request.user).for_overview(), slug=slug
+    )
+    return render_entry(
         request,
         "orgs/organization_detail.html",
         {"organization": organization, "footnotes": Footnotes()},
+        organization,
     )
 
 
@@ -50,23 +57,29 @@ def name_era_list(request):
 
 def name_era_detail(request, slug):
     era = get_object_or_404(
-        NameEra.objects.published().with_citations().select_related("organization"), slug=slug
+        NameEra.objects.visible_to(request.user).with_citations().select_related("organization"),
+        slug=slug,
     )
     siblings = list(
         NameEra.objects.published()
         .filter(organization=era.organization)
         .only("slug", "name", "acronym", "start", "end")
     )
-    position = [e.pk for e in siblings].index(era.pk)
-    return render(
+    keys = [e.pk for e in siblings]
+    # A previewed draft is not among the published eras: no previous and next.
+    position = keys.index(era.pk) if era.pk in keys else None
+    return render_entry(
         request,
         "orgs/name_era_detail.html",
         {
             "era": era,
-            "previous": siblings[position - 1] if position > 0 else None,
-            "next": siblings[position + 1] if position + 1 < len(siblings) else None,
+            "previous": siblings[position - 1] if position else None,
+            "next": siblings[position + 1]
+            if position is not None and position + 1 < len(siblings)
+            else None,
             "footnotes": Footnotes(),
         },
+        era,
     )
 
 
@@ -75,6 +88,7 @@ def leaders(request):
     terms = list(
         Term.objects.published()
         .filter(organization=organization)
+        .filter(Q(role=Term.Role.DIRECTOR_GENERAL) | Q(current=True))
         .select_related("person")
         .with_citations()
     )
@@ -112,7 +126,7 @@ def leaders(request):
 
 def person_detail(request, slug):
     person = get_object_or_404(
-        Person.objects.published()
+        Person.objects.visible_to(request.user)
         .with_citations()
         .prefetch_related(
             Prefetch(
@@ -124,61 +138,139 @@ def person_detail(request, slug):
         ),
         slug=slug,
     )
-    return render(request, "orgs/person_detail.html", {"person": person, "footnotes": Footnotes()})
+    return render_entry(
+        request, "orgs/person_detail.html", {"person": person, "footnotes": Footnotes()}, person
+    )
 
 
 def structure(request):
     organization = subject_organization()
-    offices = list(Office.objects.published().filter(organization=organization).with_citations())
-    facts = Fact.objects.published().filter(organization=organization).with_citations()
+    offices = Office.objects.published().filter(organization=organization)
+    main_offices = sorted(
+        offices.exclude(kind=Office.Kind.COUNTRY).with_citations(),
+        key=lambda office: (OFFICE_ORDER[office.kind], office.city),
+    )
+    facts = Fact.objects.published().filter(organization=organization)
+    years, totals = facts.recent_years(per_kind=FIGURE_YEARS)
     return render(
         request,
         "orgs/structure.html",
         {
             "organization": organization,
-            "offices": offices,
-            "figures": figures_by_kind(facts),
+            "offices": main_offices,
+            "country_offices": offices.filter(kind=Office.Kind.COUNTRY).count(),
+            "figures": figures_by_kind(facts.in_years(years).with_citations(), totals),
+            "years_per_kind": FIGURE_YEARS,
             "footnotes": Footnotes(),
         },
     )
 
 
-class FigureTable:
-    """One kind of figure over time: a row per point in time, the preferred value
-    first and the values other sources give beside it."""
+def country_office_list(request):
+    organization = subject_organization()
+    offices = (
+        Office.objects.published()
+        .filter(organization=organization, kind=Office.Kind.COUNTRY)
+        .order_by("country", "city")
+        .with_citations()
+    )
+    page = Paginator(offices, OFFICES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "orgs/country_office_list.html",
+        {
+            "organization": organization,
+            "page": page,
+            "offices": page.object_list,
+            "footnotes": Footnotes(),
+        },
+    )
 
-    def __init__(self, kind, label, facts):
+
+def figure_list(request, kind):
+    if kind not in Fact.Kind.values:
+        raise Http404(_("There is no such kind of figure."))
+    organization = subject_organization()
+    facts = (
+        Fact.objects.published()
+        .filter(organization=organization, kind=kind)
+        .order_by("-at", "rank", "pk")
+        .with_citations()
+    )
+    page = Paginator(facts, FIGURES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "orgs/figure_list.html",
+        {
+            "organization": organization,
+            "label": Fact.Kind(kind).label,
+            "kind": kind,
+            "page": page,
+            "facts": page.object_list,
+            "footnotes": Footnotes(),
+        },
+    )
+
+
+# The structure page charts each kind's most recent years (one value a year,
+# at most a few others beside it); every figure is on the kind's own page.
+FIGURE_YEARS = 12
+OTHER_VALUES_SHOWN = 2
+FIGURES_PER_PAGE = 50
+OFFICES_PER_PAGE = 50
+OFFICE_ORDER = {kind: position for position, kind in enumerate(Office.Kind.values)}
+RANK_ORDER = {Fact.Rank.PREFERRED: 0, Fact.Rank.NORMAL: 1, Fact.Rank.DEPRECATED: 2}
+
+
+@dataclass
+class FigureRow:
+    main: Fact
+    others: list
+    more: int
+
+
+class FigureTable:
+    """One kind of figure over time: a row per year, the preferred (else latest)
+    value first and what other sources give for that year beside it."""
+
+    def __init__(self, kind, label, facts, total):
         self.kind = kind
         self.label = label
-        by_time = defaultdict(list)
+        self.total = total
+        by_year = defaultdict(list)
         for fact in facts:
-            by_time[fact.at.isoformat()].append(fact)
+            by_year[fact.at.year].append(fact)
         self.rows = []
-        for _, values in sorted(by_time.items(), key=lambda item: values_date(item[1])):
-            values.sort(key=lambda fact: RANK_ORDER[fact.rank])
-            self.rows.append((values[0], values[1:]))
+        for year in sorted(by_year):
+            values = sorted(by_year[year], key=_main_first)
+            others = values[1:]
+            self.rows.append(
+                FigureRow(values[0], others[:OTHER_VALUES_SHOWN], len(others[OTHER_VALUES_SHOWN:]))
+            )
         self.chart = charts.series(
-            [main for main, _ in self.rows if main.rank != Fact.Rank.DEPRECATED]
+            [row.main for row in self.rows if row.main.rank != Fact.Rank.DEPRECATED]
         )
 
     @property
     def anchor(self):
         return f"figures-{self.kind}"
 
-
-RANK_ORDER = {Fact.Rank.PREFERRED: 0, Fact.Rank.NORMAL: 1, Fact.Rank.DEPRECATED: 2}
-
-
-def values_date(values):
-    return values[0].at.earliest()
+    @property
+    def shown(self):
+        return sum(1 + len(row.others) for row in self.rows)
 
 
-def figures_by_kind(facts):
+def _main_first(fact):
+    """Preferred before normal before deprecated; then the latest in the year."""
+    return (RANK_ORDER[fact.rank], [-ord(c) for c in fact.at.isoformat()])
+
+
+def figures_by_kind(facts, totals):
     grouped = defaultdict(list)
     for fact in facts:
         grouped[fact.kind].append(fact)
     return [
-        FigureTable(kind, label, grouped[kind])
+        FigureTable(kind, label, grouped[kind], totals[kind])
         for kind, label in Fact.Kind.choices
         if grouped[kind]
     ]
@@ -191,9 +283,10 @@ def source_list(request):
 
 
 def source_detail(request, slug):
-    source = get_object_or_404(Source.objects.published(), slug=slug)
-    return render(
+    source = get_object_or_404(Source.objects.visible_to(request.user), slug=slug)
+    return render_entry(
         request,
         "orgs/source_detail.html",
         {"source": source, "citations": source.published_citations()},
+        source,
     )

@@ -13,6 +13,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
@@ -26,6 +27,7 @@ from orgs.models import (
     OfficeCitation,
     Organization,
     OrganizationCitation,
+    PendingChange,
     Person,
     PersonCitation,
     SeeAlso,
@@ -60,6 +62,30 @@ class UserFactory(DjangoModelFactory):
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password("correct horse battery staple")
     is_staff = False
+
+
+class EditorFactory(UserFactory):
+    """A staff user in the Editors group (created by a data migration)."""
+
+    username = factory.Sequence(lambda n: f"writer{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name="Editors"))
+
+
+class ReviewerFactory(UserFactory):
+    """A staff user in the Reviewers group."""
+
+    username = factory.Sequence(lambda n: f"reviewer{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name="Reviewers"))
 
 
 class GroupFactory(DjangoModelFactory):
@@ -337,3 +363,39 @@ class QuotationFactory(ContentFactory):
     speaker = factory.SubFactory(CriticFactory)
     source = factory.SubFactory(SourceFactory)
     locator = "p. 12"
+
+
+# Editorial workflow
+
+
+class PendingChangeFactory(DjangoModelFactory):
+    """A change to a published fact's note, waiting for review; the proposal
+    keeps the fact's citations. Choose the entry with ``entry=...``."""
+
+    class Meta:
+        model = PendingChange
+        exclude = ["entry"]
+
+    entry = factory.SubFactory(FactFactory)
+    content_type = factory.LazyAttribute(lambda o: ContentType.objects.get_for_model(o.entry))
+    object_id = factory.LazyAttribute(lambda o: o.entry.pk)
+    values = factory.LazyFunction(lambda: {"note": "A proposed note."})
+    citations = factory.LazyAttribute(
+        lambda o: (
+            [
+                {
+                    "id": c.pk,
+                    "source": c.source_id,
+                    "supports": c.supports,
+                    "locator": c.locator,
+                    "quotation": c.quotation,
+                }
+                for c in o.entry.citations.all()
+            ]
+            if hasattr(o.entry, "citations")
+            else []
+        )
+    )
+    summary = "Clarified the note."
+    author = factory.SubFactory(EditorFactory)
+    base_version = factory.LazyAttribute(lambda o: o.entry.version)

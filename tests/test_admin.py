@@ -15,6 +15,7 @@ from orgs.models import (
     NameEra,
     Office,
     Organization,
+    PendingChange,
     Person,
     SeeAlso,
     Source,
@@ -41,11 +42,14 @@ RECORD_FACTORIES = {
     Topic: factories.TopicFactory,
     Criticism: factories.CriticismFactory,
     Quotation: factories.QuotationFactory,
+    PendingChange: factories.PendingChangeFactory,
 }
 
 REGISTERED_MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
 CONTENT_MODELS = [model for model in REGISTERED_MODELS if issubclass(model, Content)]
 CLAIM_MODELS = [model for model in REGISTERED_MODELS if issubclass(model, Claim)]
+# Pending changes are written from the entries' own forms, never added directly.
+ADDABLE_MODELS = [model for model in REGISTERED_MODELS if model is not PendingChange]
 
 
 def label(model):
@@ -82,6 +86,7 @@ def fact_form(organization, status="published", **fields):
         "note": "",
         "slug": FACT_SLUG,
         "status": status,
+        "edit_summary": "Budget from the annual report.",
         **management_form("citations", 0),
         **fields,
     }
@@ -116,11 +121,17 @@ def test_changelist_opens_and_lists_a_record(admin_client, model):
     assert record in response.context["cl"].result_list
 
 
-@pytest.mark.parametrize("model", REGISTERED_MODELS, ids=label)
+@pytest.mark.parametrize("model", ADDABLE_MODELS, ids=label)
 def test_add_form_opens(admin_client, model):
     response = admin_client.get(admin_url(model, "add"))
 
     assert response.status_code == 200
+
+
+def test_pending_changes_cannot_be_added_directly(admin_client):
+    response = admin_client.get(admin_url(PendingChange, "add"))
+
+    assert response.status_code == 403
 
 
 @pytest.mark.parametrize("model", REGISTERED_MODELS, ids=label)
@@ -251,6 +262,7 @@ def test_deleting_the_last_citation_of_a_published_fact_is_refused(admin_client)
     [citation] = fact.citations.all()
     data = fact_form(
         fact.organization,
+        base_version=fact.version,
         **management_form("citations", 1, initial=1),
         **citation_row(
             0, citation.source, id=citation.pk, claim=fact.pk, locator=citation.locator, DELETE="on"
@@ -265,10 +277,12 @@ def test_deleting_the_last_citation_of_a_published_fact_is_refused(admin_client)
 
 
 def test_editor_who_cannot_see_citations_cannot_publish_an_unsourced_fact(client):
+    # May publish (else the status field refuses first), but not see citations.
     editor = factories.UserFactory(is_staff=True)
     editor.user_permissions.set(
         Permission.objects.filter(
-            content_type__app_label="orgs", codename__in=["add_fact", "change_fact", "view_fact"]
+            content_type__app_label="orgs",
+            codename__in=["add_fact", "change_fact", "view_fact", "publish_content"],
         )
     )
     client.force_login(editor)
@@ -294,6 +308,7 @@ def test_a_term_published_from_the_person_page_before_it_is_cited_is_refused(adm
         "summary": "",
         "slug": "admin-test-brunson-mckinley",
         "status": "draft",
+        "edit_summary": "Added from the IOM biography.",
         **management_form("citations", 0),
         **management_form("terms", 1),
         "terms-0-organization": organization.pk,

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from orgs import charts
 from orgs.footnotes import Footnotes
+from orgs.preview import render_entry
 
 from .filters import EventFilter, decade_choices, subject_name_eras
 from .models import Event
@@ -43,10 +44,10 @@ def event_list(request):
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(Event.objects.published().for_detail(), slug=slug)
+    event = get_object_or_404(Event.objects.visible_to(request.user).for_detail(), slug=slug)
     decades = dict(decade_choices())
     decade = str(event.start.decade)
-    return render(
+    return render_entry(
         request,
         "timeline/event_detail.html",
         {
@@ -55,4 +56,5 @@ def event_detail(request, slug):
             "decade": (decade, decades[decade]) if decade in decades else None,
             "footnotes": Footnotes(),
         },
+        event,
     )
