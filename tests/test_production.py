@@ -3,55 +3,24 @@ settings, and the real stack (bin/deploy, gunicorn, WhiteNoise) on a free
 loopback port with the production settings."""
 
 import gzip
-import http.client
 import json
 import logging
 import os
 import runpy
-import secrets
-import signal
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
-from django.conf import settings
 from django.db import DatabaseError
 from django.test import override_settings
 
 from iomsite import health
 from iomsite.logging import JSONFormatter
 
-BASE_DIR = settings.BASE_DIR
-PYTHON = sys.executable
+from .servers import BASE_DIR, PYTHON, free_port, manage, production_environment, serving
+
 ONE_YEAR = "max-age=31536000; includeSubDomains; preload"
-
-
-def production_environment(**extra):
-    """The environment of a production server: this one's, less every setting
-    the test run made, plus a long random secret key and the allowed hosts."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "GUNICORN_"))
-        and name not in ("DATABASE_URL", "REDIS_URL", "WEB_CONCURRENCY")
-    }
-    env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
-    env["DJANGO_ALLOWED_HOSTS"] = "iom.example.org,127.0.0.1"
-    env.update(extra)
-    return env
-
-
-def manage(*args, env):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 # Settings
@@ -302,29 +271,6 @@ def test_make_serve_runs_the_production_stack_on_loopback_over_plain_http():
 # The real stack
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    def __init__(self, port):
-        self.port = port
-
-    def get(self, path, tls=True, **headers):
-        """A GET as the load balancer passes it on (after TLS, unless tls=False)."""
-        if tls:
-            headers["X-Forwarded-Proto"] = "https"
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            connection.request("GET", path, headers={"Host": "iom.example.org", **headers})
-            response = connection.getresponse()
-            return response.status, response.headers, response.read()
-        finally:
-            connection.close()
-
-
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory):
     """bin/deploy run twice, as a release would: once without serving, then in
@@ -349,41 +295,10 @@ def deployed(tmp_path_factory):
     )
     assert prepare.returncode == 0, prepare.stdout[-3000:] + prepare.stderr[-3000:]
 
-    stdout = open(folder / "stdout.log", "w+")  # noqa: SIM115 (closed below)
-    stderr = open(folder / "stderr.log", "w+")  # noqa: SIM115
-    process = subprocess.Popen(
-        ["bin/deploy"], cwd=BASE_DIR, env=env, stdout=stdout, stderr=stderr, start_new_session=True
-    )
-    server = Server(port)
-    server.folder = folder
-    server.prepare_output = prepare.stdout
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"bin/deploy stopped:\n{(folder / 'stderr.log').read_text()[-3000:]}")
-            try:
-                if server.get("/healthz", tls=False)[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"gunicorn did not answer:\n{(folder / 'stderr.log').read_text()[-3000:]}"
-                )
-            time.sleep(0.5)
+    # Stops gunicorn (or whatever step bin/deploy had reached), always.
+    with serving(["bin/deploy"], env, folder, port) as server:
+        server.prepare_output = prepare.stdout
         yield server
-    finally:
-        # Stop gunicorn (or whatever step bin/deploy had reached), always.
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        stdout.close()
-        stderr.close()
 
 
 def test_deploy_prepares_everything_and_a_second_run_changes_nothing(deployed):
