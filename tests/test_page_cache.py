@@ -120,3 +120,13 @@ def test_cached_pages_keep_their_security_headers(client):
     assert cached["X-Frame-Options"] == "DENY"
     assert "default-src 'self'" in cached["Content-Security-Policy"]
     assert cached["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_transaction_that_writes_many_rows_raises_the_version_once(
+    django_capture_on_commit_callbacks,
+):
+    before = ContentVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in Person.objects.all()[:5]:
+            person.save()
+    assert ContentVersion.current() == before + 1
