@@ -240,7 +240,8 @@ def recent_changes(page_number=1, per_page=UPDATES_PER_PAGE):
 
 def _attach_windows(changes):
     """Set each change's ``previous_published`` and ``window_end`` (see orgs.history),
-    in one query for the changes of every model, computed for those rows only."""
+    in one query for the changes of every model, computed for those rows only; and
+    ``first_published``, as ``entry_changes()`` does."""
     by_model = defaultdict(list)
     for change in changes:
         by_model[change.model].append(change)
@@ -264,6 +265,7 @@ def _attach_windows(changes):
     for change in changes:
         key = (change.model._meta.label_lower, change.row.history_id)
         change.previous_published, change.window_end = windows[key]
+        change.first_published = change.previous_published is None
 
 
 def _attach_sources(changes, models):

@@ -92,7 +92,7 @@ class UpdatesFeed(Feed):
         return changes
 
     def item_title(self, change):
-        if change.created:
+        if change.created or change.first_published:
             return _("New %(type)s: %(entry)s") % {
                 "type": change.model._meta.verbose_name,
                 "entry": change.entry,

@@ -18,10 +18,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db.models import Q
 
 from iomsite.loader import load
 from orgs.models import Organization
+from orgs.roles import group_permissions
 from tests.conftest import fixture_paths
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -105,13 +108,27 @@ def browser(allow_async_unsafe):
         playwright.stop()
 
 
+def restore_role_groups():
+    """The Editors and Reviewers groups, made by a data migration, which the flush
+    empties too (the permissions come back: the flush's post_migrate makes them)."""
+    for name, wanted in group_permissions().items():
+        group, created = Group.objects.get_or_create(name=name)
+        if created:
+            codenames = Q()
+            for app_label, codename in wanted:
+                codenames |= Q(content_type__app_label=app_label, codename=codename)
+            group.permissions.set(Permission.objects.filter(codenames))
+
+
 @pytest.fixture(autouse=True)
 def seed(browser, live_server):
     """The whole seed, reloaded when the flush after a transactional test emptied
-    the database (the flush empties every table, so one missing record tells).
-    The cache is cleared too: the live server shares it across tests."""
+    the database (the flush empties every table, so one missing record tells),
+    and the editorial groups. The cache is cleared too: the live server shares it
+    across tests."""
     if not Organization.objects.filter(slug=settings.IOMSITE_ORGANIZATION).exists():
         load(fixture_paths())
+    restore_role_groups()
     cache.clear()
 
 
