@@ -19,12 +19,13 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils.cache import set_response_etag
 from django.utils.translation import get_language
 
 CONTENT_APPS = ("orgs", "timeline", "critiques")
 # The health check must answer live; the framework floor must measure the framework.
 UNCACHED_PREFIXES = ("/healthz", "/bench/floor/")
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link")
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "ETag")
 
 
 def content_version():
@@ -90,6 +91,8 @@ class PageCacheMiddleware:
             return self.rebuild(stored)
         response = self.get_response(request)
         if self.cacheable_response(response):
+            # Tagged once here, so conditional requests cost no hashing later.
+            set_response_etag(response)
             cache.set(key, self.freeze(response), self.timeout)
         return response
 
