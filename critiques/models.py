@@ -10,6 +10,7 @@ from orgs.content import (
     Content,
     ContentManager,
     ContentQuerySet,
+    Searchable,
     Status,
     citations_prefetch,
 )
@@ -98,7 +99,9 @@ class CriticismQuerySet(ContentQuerySet):
         )
 
 
-class Criticism(Claim):
+class Criticism(Searchable, Claim):
+    search_weights = {"title": "A", "summary": "B", "response": "C"}
+
     title = models.CharField(_("title"), max_length=200)
     date = PartialDateField(_("date"))
     organization = models.ForeignKey(

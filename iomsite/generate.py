@@ -12,17 +12,16 @@ keep the seed's mix of roles. Citations are not counted from the seed: every
 generated claim cites one to three generated sources (``planned_counts`` gives the
 exact targets).
 
-**Where it goes.** Generated records are attached to the site's organization
-(``settings.IOMSITE_ORGANIZATION``) wherever the model rules allow any number of
-them: deputy and goodwill-ambassador terms, offices other than a headquarters,
-facts and criticisms; see-also links go to generated organizations, as the
-overview lists its organization's links in full. What the rules limit per organization goes to
-generated organizations instead: Director General terms and name eras are laid end
-to end in time on a few of them (at most ``CHAIN_LENGTH`` per organization, one
-current), and each headquarters goes to a different one. Facts are ranked
-"normal", except some "deprecated" and some "preferred" where no other preferred
-value exists for that organization, kind and time. Generated events take the site
-organization's (curated) name era of their date.
+**Where it goes.** As a real organization's record grows: the site's organization
+(``settings.IOMSITE_ORGANIZATION``) gains past deputy and goodwill-ambassador terms
+(none current), country offices, criticisms, and about one figure of each kind a
+year (now and then a second source's). The rest goes to generated organizations:
+Director General terms and name eras laid end to end in time (at most
+``CHAIN_LENGTH`` per organization, one current), one headquarters each, other
+offices, further figures and see-also links. Facts are ranked "normal", except some
+"deprecated" and some "preferred" where no other preferred value exists for that
+organization, kind and time. Generated events take the site organization's
+(curated) name era of their date.
 
 **How.** One seeded ``random.Random`` (the same seed gives the same content on the
 same seed data), ``bulk_create`` in batches inside one transaction. Bulk creation
@@ -40,14 +39,14 @@ from collections import Counter
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import ProtectedError
 from django.test.utils import override_settings
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
-from orgs.content import Status
+from orgs.content import Searchable, Status
 from orgs.dates import PartialDate
 from orgs.models import (
     Fact,
@@ -145,7 +144,16 @@ def generate(multiple=DEFAULT_MULTIPLE, seed=1):
         counts = _Generator(random.Random(seed), multiple).run()
         # Bulk creation sends no signals: retire cached pages explicitly.
         bump_content_version()
-        return counts
+        for model in CONTENT_MODELS:
+            if issubclass(model, Searchable):
+                model.refresh_search_vectors(
+                    model.objects.filter(slug__startswith=GENERATED_PREFIX)
+                )
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner picks plans fit for empty tables.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return counts
 
 
 def remove_generated():
@@ -895,8 +903,7 @@ class _Generator:
             first = self.day()
             last = min(first + datetime.timedelta(days=self.rng.randint(300, 3000)), LAST_DAY)
             term.start, term.end = self.span(first, last)
-            if last == LAST_DAY or self.rng.random() < 0.1:
-                term.end, term.current = None, True
+            # Past terms: an organization has only a couple of deputies at a time.
             if role == Term.Role.DEPUTY_DIRECTOR_GENERAL:
                 term.portfolio = self.rng.choice(PORTFOLIOS)
             terms.append(term)
@@ -915,7 +922,12 @@ class _Generator:
         headquarters = iter(self.organizations)
         for i, kind in enumerate(kinds, start=1):
             city, country = self.rng.choice(PLACES)
-            organization = self.site
+            # The site's organization gains country offices, as a real one opens
+            # them; other kinds (one headquarters, a few regional offices) go to
+            # the generated organizations.
+            organization = (
+                self.site if kind == Office.Kind.COUNTRY else self.rng.choice(self.organizations)
+            )
             if kind == Office.Kind.HEADQUARTERS:
                 organization = next(headquarters, None)
                 if organization is None:  # more headquarters than organizations

@@ -1,6 +1,6 @@
 """Site search across events, criticisms, people, name eras, facts and sources.
 
-On PostgreSQL it uses full-text search (weighted vectors, web-search query
+On PostgreSQL it uses full-text search (stored weighted vectors, web-search query
 syntax, ranked); on SQLite it falls back to matching every word of the query
 and ranking by where the words occur. Both return the same kind of results.
 """
@@ -9,9 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -26,54 +26,31 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(frozen=True)
 class Target:
-    """A model to search: which fields, how much each counts, how to show a hit."""
+    """A model to search (its ``search_weights`` say which fields count, and how
+    much) and how to show a hit."""
 
     model: type
     label: str
-    weighted_fields: dict  # field name -> weight "A" (most) to "D" (least)
     title: str
     snippet: str
-    # Sources back the other results: a title match there counts for less.
+    # Sources back the other results: a match there counts for less.
     boost: float = 1.0
+
+    @property
+    def weighted_fields(self):
+        return self.model.search_weights
 
     def queryset(self):
         return self.model.objects.published()
 
 
 TARGETS = (
-    Target(
-        Person,
-        _("Person"),
-        {"name": "A", "native_name": "A", "nationality": "B", "summary": "C"},
-        "name",
-        "summary",
-    ),
-    Target(NameEra, _("Name"), {"name": "A", "acronym": "A", "summary": "B"}, "name", "summary"),
-    Target(Event, _("Event"), {"title": "A", "summary": "B"}, "title", "summary"),
-    Target(
-        Criticism,
-        _("Criticism"),
-        {"title": "A", "summary": "B", "response": "C"},
-        "title",
-        "summary",
-    ),
-    Target(Fact, _("Figure"), {"kind": "A", "note": "B", "rank_reason": "C"}, "__str__", "note"),
-    Target(
-        Source,
-        _("Source"),
-        {
-            "title": "A",
-            "authors": "A",
-            "container": "B",
-            "publisher": "C",
-            "un_symbol": "A",
-            "doi": "A",
-            "isbn": "A",
-        },
-        "title",
-        "authors",
-        boost=0.5,
-    ),
+    Target(Person, _("Person"), "name", "summary"),
+    Target(NameEra, _("Name"), "name", "summary"),
+    Target(Event, _("Event"), "title", "summary"),
+    Target(Criticism, _("Criticism"), "title", "summary"),
+    Target(Fact, _("Figure"), "__str__", "note"),
+    Target(Source, _("Source"), "title", "authors", boost=0.5),
 )
 
 WEIGHT_SCORES = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
@@ -115,16 +92,13 @@ def search(query):
 
 
 def _full_text(target, query):
-    vector = None
-    for field, weight in target.weighted_fields.items():
-        part = SearchVector(field, weight=weight, config="english")
-        vector = part if vector is None else vector + part
     search_query = SearchQuery(query, search_type="websearch", config="english")
     hits = (
         target.queryset()
+        # The stored, GIN-indexed vector (see orgs.content.Searchable).
+        .filter(search_vector=search_query)
         # Not "rank": Fact has a field of that name.
-        .annotate(search_rank=SearchRank(vector, search_query))
-        .filter(search_rank__gt=0)
+        .annotate(search_rank=SearchRank(F("search_vector"), search_query))
         .order_by("-search_rank")[:RESULTS_PER_KIND]
     )
     return [_result(target, obj, obj.search_rank) for obj in hits]

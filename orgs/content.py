@@ -6,14 +6,31 @@ about publishing, sourcing and history live in one place.
 """
 
 from django.contrib.auth import get_permission_codename
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import models
+from django.db import connection, models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # Bookkeeping, not content: left out of history, fixtures and comparisons.
-BOOKKEEPING_FIELDS = ("version",)
+BOOKKEEPING_FIELDS = ("version", "search_vector")
+
+
+class ContentHistory(HistoricalRecords):
+    """Revision history that leaves out the bookkeeping fields each model has.
+
+    One instance serves every content model (``inherit=True``), and not every
+    model has every bookkeeping field: each history model is told only of its own.
+    """
+
+    def create_history_model(self, model, inherited):
+        history_model = super().create_history_model(model, inherited)
+        own = {field.name for field in model._meta.fields}
+        history_model._history_excluded_fields = [
+            name for name in self.excluded_fields if name in own
+        ]
+        return history_model
 
 
 class Status(models.TextChoices):
@@ -81,7 +98,7 @@ class Content(models.Model):
     )
 
     objects = ContentManager()
-    history = HistoricalRecords(
+    history = ContentHistory(
         inherit=True,
         excluded_fields=BOOKKEEPING_FIELDS,
         history_change_reason_field=models.TextField(null=True),
@@ -143,6 +160,47 @@ class Claim(Content):
         if self.is_published and self.pk and not self.citations.exists():
             return self.unsourced_error()
         return None
+
+
+class Searchable(models.Model):
+    """Content found by the site search.
+
+    ``search_weights`` names the fields searched and how much a match in each
+    counts, from "A" (most) to "D". On PostgreSQL the weighted text is kept, ready
+    to search, in ``search_vector`` (GIN-indexed), refreshed whenever the record is
+    saved; on SQLite the search reads the fields themselves.
+    """
+
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_weights = {}
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def search_vector_expression(cls):
+        parts = [
+            SearchVector(name, weight=weight, config="english")
+            for name, weight in cls.search_weights.items()
+        ]
+        vector = parts[0]
+        for part in parts[1:]:
+            vector += part
+        return vector
+
+    @classmethod
+    def refresh_search_vectors(cls, queryset=None):
+        """Recompute the stored vectors of ``queryset`` (default: every record)."""
+        if connection.vendor != "postgresql":
+            return
+        queryset = cls._default_manager.all() if queryset is None else queryset
+        queryset.update(search_vector=cls.search_vector_expression())
+
+
+def refresh_search_vector(sender, instance, raw=False, **kwargs):
+    """Refresh the saved record's stored search text, in the same transaction."""
+    if not raw:
+        sender.refresh_search_vectors(sender._default_manager.filter(pk=instance.pk))
 
 
 class CitationManager(models.Manager):

@@ -14,7 +14,15 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from .content import CitationBase, Claim, Content, ContentManager, ContentQuerySet, Status
+from .content import (
+    CitationBase,
+    Claim,
+    Content,
+    ContentManager,
+    ContentQuerySet,
+    Searchable,
+    Status,
+)
 from .dates import spans_overlap
 from .fields import PartialDateField, WebURLField
 from .numbers import human_number
@@ -57,7 +65,17 @@ def end_not_before_start(start="start", end="end"):
     )
 
 
-class Source(Content):
+class Source(Searchable, Content):
+    search_weights = {
+        "title": "A",
+        "authors": "A",
+        "un_symbol": "A",
+        "doi": "A",
+        "isbn": "A",
+        "container": "B",
+        "publisher": "C",
+    }
+
     class Kind(models.TextChoices):
         BOOK = "book", _("Book")
         CHAPTER = "chapter", _("Book chapter")
@@ -237,7 +255,9 @@ class SeeAlsoCitation(CitationBase):
     claim = models.ForeignKey(SeeAlso, on_delete=models.CASCADE, related_name="citations")
 
 
-class NameEra(Claim):
+class NameEra(Searchable, Claim):
+    search_weights = {"name": "A", "acronym": "A", "summary": "B"}
+
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="name_eras"
     )
@@ -291,7 +311,9 @@ class NameEraCitation(CitationBase):
     claim = models.ForeignKey(NameEra, on_delete=models.CASCADE, related_name="citations")
 
 
-class Person(Claim):
+class Person(Searchable, Claim):
+    search_weights = {"name": "A", "native_name": "A", "nationality": "B", "summary": "C"}
+
     name = models.CharField(_("name"), max_length=200)
     native_name = models.CharField(
         _("name in own script"), max_length=200, blank=True, help_text=_("For example 이성아.")
@@ -528,8 +550,10 @@ class FactQuerySet(ContentQuerySet):
         }
 
 
-class Fact(Claim):
+class Fact(Searchable, Claim):
     """A figure about an organization at a point in time, as one source gives it."""
+
+    search_weights = {"kind": "A", "note": "B", "rank_reason": "C"}
 
     class Kind(models.TextChoices):
         BUDGET = "budget", _("Budget")

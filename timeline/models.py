@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from orgs.content import CitationBase, Claim, ContentManager, ContentQuerySet
+from orgs.content import CitationBase, Claim, ContentManager, ContentQuerySet, Searchable
 from orgs.fields import PartialDateField
 from orgs.models import NameEra, Person, end_not_before_start
 
@@ -27,7 +27,9 @@ class EventQuerySet(ContentQuerySet):
         )
 
 
-class Event(Claim):
+class Event(Searchable, Claim):
+    search_weights = {"title": "A", "summary": "B"}
+
     class Category(models.TextChoices):
         FOUNDING = "founding", _("Founding")
         RENAMING = "renaming", _("Renaming")
