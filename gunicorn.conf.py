@@ -8,6 +8,7 @@ WEB_CONCURRENCY             worker processes (default 2 * cores + 1, at most 12)
 GUNICORN_THREADS            threads per worker (default 2)
 GUNICORN_TIMEOUT            seconds a request may take before its worker is restarted (30)
 GUNICORN_GRACEFUL_TIMEOUT   seconds running requests get to finish on a restart or stop (30)
+GUNICORN_MAX_REQUESTS       requests a worker serves before it is replaced (default 20000)
 GUNICORN_ACCESS_LOG         "-" (default) logs requests to stdout; empty turns it off
 FORWARDED_ALLOW_IPS         read by gunicorn itself: addresses whose X-Forwarded-* headers
                             it trusts (default 127.0.0.1,::1)
@@ -29,9 +30,10 @@ timeout = _number("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = 5
 
-# Restart each worker now and then, staggered, so a slow leak cannot grow for ever.
-max_requests = 2000
-max_requests_jitter = 200
+# Restart each worker now and then, staggered, so a slow leak cannot grow for ever;
+# not too often, as a restarting worker delays the requests waiting for it.
+max_requests = _number("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = max_requests // 10
 
 # Access log on stdout (the usual combined format). Gunicorn's own messages go to
 # stderr as JSON lines, like the application's (iomsite.logging.JSONFormatter).
