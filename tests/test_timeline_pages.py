@@ -341,7 +341,7 @@ def test_invalid_filter_shows_the_error_and_no_events(client, params):
 
     response = client.get(list_url(**params))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert '<ul class="errorlist"' in response.text
     assert "Some filters could not be applied" in response.text
     assert titles(response) == []

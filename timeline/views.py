@@ -15,9 +15,11 @@ def event_list(request):
     event_filter = EventFilter(
         request.GET, queryset=Event.objects.published().for_listing(), request=request
     )
-    # Filters that cannot be applied show their error and no events, rather than
-    # a list the reader would take for the filtered one.
-    events = event_filter.qs if event_filter.is_valid() else Event.objects.none()
+    # Filters that cannot be applied show their error and no events (status 400,
+    # as on the criticisms list), rather than a list the reader would take for the
+    # filtered one.
+    valid = event_filter.is_valid()
+    events = event_filter.qs if valid else Event.objects.none()
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     eras = list(subject_name_eras())
     axis, era_bands = charts.bands(
@@ -40,6 +42,7 @@ def event_list(request):
             "bands": era_bands,
             "footnotes": Footnotes(),
         },
+        status=200 if valid else 400,
     )
 
 
