@@ -12,6 +12,7 @@ from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from orgs.content import Status
+from orgs.widgets import ListSelect
 
 from .models import Critic, Criticism, Topic
 
@@ -45,6 +46,7 @@ class CriticismFilter(django_filters.FilterSet):
         field_name="critics__slug",
         label=_("Critic"),
         empty_label=_("Any critic"),
+        widget=ListSelect,
         error_messages={"invalid_choice": _("Choose a critic from the list.")},
     )
     year = django_filters.ChoiceFilter(
@@ -52,12 +54,14 @@ class CriticismFilter(django_filters.FilterSet):
         lookup_expr="startswith",
         label=_("Year"),
         empty_label=_("Any year"),
+        widget=ListSelect,
         error_messages={"invalid_choice": _("Choose a year from the list.")},
     )
     topic = django_filters.ChoiceFilter(
         field_name="topics__slug",
         label=_("Topic"),
         empty_label=_("Any topic"),
+        widget=ListSelect,
         error_messages={"invalid_choice": _("Choose a topic from the list.")},
     )
 

@@ -24,6 +24,7 @@ were then published).
 """
 
 import difflib
+import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,8 +47,12 @@ from .content import CitationBase, Claim, Status
 CITATION_FIELDS = ("source", "supports", "locator", "quotation")
 
 
+@functools.cache
 def history_model(model):
-    """The history (``Historical…``) model of a content or citation model."""
+    """The history (``Historical…``) model of a content or citation model.
+
+    Kept once found: ``model.history`` builds a new manager class on every access,
+    which costs more than the queries of a page that lists many changes."""
     return model.history.model
 
 

@@ -5,7 +5,9 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
 from critiques.models import Critic, Topic
 from iomsite.generate import (
@@ -50,6 +52,13 @@ def test_generates_the_multiple_of_the_seed_counts():
     for label, planned in planned_counts(2).items():
         assert counts[label] == planned
         assert generated(apps.get_model(label)).count() == planned
+
+
+def test_generation_refreshes_the_query_planners_statistics():
+    with CaptureQueriesContext(connection) as queries:
+        generate(1)
+
+    assert "ANALYZE" in [query["sql"] for query in queries]
 
 
 def test_topics_are_capped():

@@ -5,10 +5,12 @@ import re
 
 import pytest
 from django import forms
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from iomsite.loader import read_records
 from orgs.content import CitationBase, Content, Status
@@ -486,3 +488,41 @@ def test_public_history_query_count_is_pinned_and_does_not_grow_with_history(cli
 
     assert before[PERSON_HISTORY] == PERSON_HISTORY_QUERIES
     assert after == before
+
+
+def test_a_change_records_who_made_it_and_when():
+    user = UserFactory()
+    person = PersonFactory()
+    before = timezone.now()
+
+    save(person, "Corrected the nationality", user, nationality="Portuguese")
+
+    row = latest_row(person)
+    assert row.history_user == user
+    assert before <= row.history_date <= timezone.now()
+
+
+def test_public_history_dates_each_change(client):
+    person = PersonFactory(slug="dated-history-person")
+    save(person, "Birth year from the official biography", born="1951")
+    row = latest_row(person)
+
+    html = client.get("/changes/orgs/person/dated-history-person/").text
+
+    stamp = timezone.localtime(row.history_date)
+    assert f'<time datetime="{stamp:%Y-%m-%dT%H:%M:%S%z}">' in html
+    assert f"{stamp.day} {stamp:%B %Y}" in html
+
+
+@pytest.mark.parametrize(
+    "model",
+    [m for m in apps.get_models() if issubclass(m, (Content, CitationBase))],
+    ids=lambda m: m._meta.label,
+)
+def test_each_history_table_is_indexed_for_an_entrys_history_and_by_date(model):
+    table = model.history.model._meta.db_table
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    indexed = {tuple(c["columns"]) for c in constraints.values() if c["index"] or c["unique"]}
+    assert ("id",) in indexed
+    assert ("history_date",) in indexed

@@ -94,6 +94,15 @@ def test_the_admin_path_and_static_root_come_from_the_environment(tmp_path):
     ]
 
 
+def test_the_admin_is_served_under_the_path_set_in_the_environment():
+    env = production_environment(DJANGO_ADMIN_PATH="/editors-desk/")
+    code = (
+        "[__import__('django.urls').urls.reverse('admin:login'),"
+        " __import__('django.urls').urls.resolve('/editors-desk/login/').view_name]"
+    )
+    assert read_settings(code, env) == ["/editors-desk/login/", "admin:login"]
+
+
 # /healthz
 
 

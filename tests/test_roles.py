@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from orgs.content import CitationBase, Content
-from orgs.models import Fact, PendingChange
+from orgs.models import Fact, FactCitation, PendingChange
 from orgs.roles import (
     CITATION_MODELS,
     CONTENT_MODELS,
@@ -21,7 +21,7 @@ from orgs.roles import (
     group_permissions,
 )
 from tests import factories
-from tests.admin_forms import action_data, admin_url
+from tests.admin_forms import action_data, admin_url, change_form_data, changelist_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +245,31 @@ def test_create_user_without_input_needs_the_environment_variable(monkeypatch):
         call_command("create_user", "hal", "--role", "editor", "--no-input", stdout=StringIO())
 
     assert not User.objects.filter(username="hal").exists()
+
+
+def test_an_editor_cannot_unpublish_a_published_entry(client):
+    fact = factories.FactFactory()
+    client.force_login(factories.EditorFactory())
+    data = change_form_data(client, fact, status="draft", edit_summary="Withdrawing it.")
+
+    client.post(admin_url(Fact, "change", fact.pk), data)
+
+    fact.refresh_from_db()
+    assert fact.status == "published"
+    proposals = PendingChange.objects.for_entry(fact)
+    assert [p.values.get("status", "published") for p in proposals] in ([], ["published"])
+
+
+def test_deleting_entries_in_bulk_from_the_change_list_records_a_deletion_row_for_each(client):
+    facts = [factories.FactFactory(), factories.FactFactory()]
+    client.force_login(factories.ReviewerFactory())
+    tokens = changelist_tokens(client, Fact)
+    data = {**action_data("delete_selected", facts, tokens), "post": "yes"}
+
+    response = client.post(admin_url(Fact, "changelist"), data)
+
+    assert response.status_code == 302
+    for fact in facts:
+        assert fact.history.latest("history_date").history_type == "-"
+        citation_rows = FactCitation.history.filter(claim_id=fact.pk)
+        assert {row.history_type for row in citation_rows} == {"+", "-"}

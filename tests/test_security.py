@@ -322,6 +322,22 @@ def test_everything_editors_type_is_escaped_on_every_public_page(client):
     assert set(values) - shown == set()
 
 
+MARKUP_URL = 'https://example.org/?q="><script>alert(1)</script>'
+
+
+def test_web_addresses_holding_markup_are_escaped_where_they_are_linked(client):
+    """A valid http(s) address may still carry markup in its query; every link
+    that shows it must keep it inside the attribute."""
+    for model, name in URL_FIELDS:
+        model.objects.update(**{name: MARKUP_URL})
+    linked = False
+    for url in pages_showing_the_content():
+        text = client.get(url).text
+        assert unescaped_payloads(text) == [], url
+        linked |= f'href="{html.escape(MARKUP_URL)}"' in text
+    assert linked
+
+
 # Only web addresses
 
 
