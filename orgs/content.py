@@ -39,6 +39,14 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class Rank(models.TextChoices):
+    """How a claim stands beside others that sources give for the same thing."""
+
+    PREFERRED = "preferred", _("Preferred")
+    NORMAL = "normal", _("Normal")
+    DEPRECATED = "deprecated", _("Deprecated")
+
+
 def citations_prefetch(claim_model, path="citations"):
     """Prefetch a claim's citations of published sources, with the sources, in one query."""
     citation_model = claim_model._meta.get_field("citations").related_model

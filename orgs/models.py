@@ -20,6 +20,7 @@ from .content import (
     Content,
     ContentManager,
     ContentQuerySet,
+    Rank,
     Searchable,
     Status,
 )
@@ -582,10 +583,7 @@ class Fact(Searchable, Claim):
         NEARLY = "nearly", _("nearly")
         ESTIMATED = "estimated", _("estimated")
 
-    class Rank(models.TextChoices):
-        PREFERRED = "preferred", _("Preferred")
-        NORMAL = "normal", _("Normal")
-        DEPRECATED = "deprecated", _("Deprecated")
+    Rank = Rank
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="facts")
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)

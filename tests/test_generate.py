@@ -45,7 +45,7 @@ def snapshot():
 def test_generates_the_multiple_of_the_seed_counts():
     counts = generate(2)
 
-    assert counts["timeline.Event"] == 2 * 34
+    assert counts["timeline.Event"] == 2 * 35
     assert counts["orgs.Source"] == 2 * 65
     assert counts["orgs.Term"] == 2 * 13
     assert counts["critiques.Topic"] == 2 * 6
@@ -188,14 +188,14 @@ def test_command_prints_counts_and_removes():
     out = StringIO()
     call_command("generate_content", "--multiple", "1", stdout=out)
 
-    assert "timeline.Event: 34 created" in out.getvalue()
+    assert "timeline.Event: 35 created" in out.getvalue()
     assert "orgs.Source: 65 created" in out.getvalue()
     assert generated(Topic).count() == 6
 
     out = StringIO()
     call_command("generate_content", "--remove", stdout=out)
 
-    assert "timeline.Event: 34 removed" in out.getvalue()
+    assert "timeline.Event: 35 removed" in out.getvalue()
     assert "Removed" in out.getvalue()
     assert not any(generated(model).exists() for model in CONTENT_MODELS)
 

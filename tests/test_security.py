@@ -248,7 +248,7 @@ TEXT_FIELDS = {
     Organization: ["name", "acronym", "summary", "mandate", "structure"],
     Person: ["name", "native_name", "native_name_language", "nationality", "summary"],
     Term: ["portfolio", "note"],
-    Event: ["title", "summary"],
+    Event: ["title", "summary", "rank_reason"],
     Criticism: ["title", "summary", "response"],
     Quotation: ["text", "locator"],
     Critic: ["name", "description"],

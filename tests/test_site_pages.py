@@ -30,7 +30,8 @@ PAGES = {
     "/sources/wikipedia-iom/": 10,
     "/organizations/unhcr/": 5,
     "/history/": 5,
-    "/history/event-1989-renamed-iom/": 3,
+    "/history/event-1989-renamed-iom/": 4,
+    "/history/event-2018-un-network-on-migration/": 5,
     "/criticisms/": 8,
     "/criticisms/criticism-2003-pacific-solution/": 5,
     "/criticisms/critics/human-rights-watch/": 5,
@@ -275,3 +276,17 @@ def test_a_source_page_names_the_kind_of_each_statement_citing_it(client):
     html = client.get("/sources/wikipedia-iom/").text
     assert "(Term of office" in html or "(Event" in html
     assert "(, " not in html
+
+
+def test_both_dates_of_the_un_network_are_kept_and_the_better_sourced_one_preferred(client):
+    main = client.get("/history/event-2018-un-network-on-migration/").text
+    other = client.get("/history/event-2019-un-network-on-migration/").text
+
+    assert '<time datetime="2018">2018</time>' in main
+    assert 'href="/history/event-2019-un-network-on-migration/">' in main
+    assert 'other sources give <time datetime="2019">2019</time>' in main
+    assert "only the Wikipedia article gives 2019" in main
+    assert "Wikipedia" in other[other.index('class="references') :]
+    source = client.get("/sources/wikipedia-iom/").text
+    assert "established the UN Network on Migration in 2019" in source
+    assert 'another account of <a href="/history/event-2018-un-network-on-migration/">' in other

@@ -116,3 +116,48 @@ def test_an_event_outlives_the_deletion_of_its_name_era():
     happening.refresh_from_db()
 
     assert happening.name_era is None
+
+
+# Differing accounts
+
+
+def test_an_account_ranked_preferred_needs_a_reason():
+    main = event("ranked", "2018", rank="preferred", rank_reason="")
+
+    assert errors(main) == {"rank_reason": ["Say why this account is ranked preferred."]}
+
+
+def test_an_event_cannot_be_another_account_of_itself():
+    main = event("itself", "2018")
+    main.account_of = main
+
+    assert errors(main) == {"account_of": ["An event cannot be another account of itself."]}
+
+
+def test_another_account_must_point_to_the_main_account():
+    main = event("main", "2018", title="Network set up")
+    other = event("other", "2019", account_of=main)
+    third = factories.EventFactory.build(
+        slug="timeline-model-third", start="2020", account_of=other
+    )
+
+    assert errors(third)["account_of"] == [
+        "Choose the main account: “An event” is itself another account."
+    ]
+
+
+def test_an_event_with_other_accounts_cannot_become_one():
+    main = event("main", "2018")
+    event("other", "2019", account_of=main)
+    main.account_of = event("elsewhere", "2017")
+
+    assert errors(main)["account_of"] == [
+        "This event has other accounts of its own, so it cannot become one."
+    ]
+
+
+def test_the_timeline_leaves_out_other_accounts():
+    main = event("main", "2018")
+    event("other", "2019", account_of=main)
+
+    assert ours(Event.objects.main_accounts()) == ["main"]

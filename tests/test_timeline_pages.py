@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 # Queries for the list page: the page of events, their citations with sources,
 # the paginator's count, the names for the filter's menu and the names for the band.
 LIST_QUERIES = 5
-# Queries for an event's page: the event with its name, its citations, its people.
-DETAIL_QUERIES = 3
+# Queries for an event's page: the event with its name, its citations, its people,
+# its other accounts (and, when it has some, their citations).
+DETAIL_QUERIES = 4
 
 ERAS = [
     (
@@ -572,3 +573,51 @@ def test_event_page_queries_do_not_grow(client, subject, django_assert_num_queri
         response = client.get(shown.get_absolute_url())
 
     assert response.status_code == 200
+
+
+# Differing accounts of one event
+
+
+def test_the_timeline_lists_only_the_main_account_of_an_event(client):
+    main = event(
+        title="Network set up", start="2018", rank="preferred", rank_reason="Its own pages."
+    )
+    event(title="Network set up, as one article dates it", start="2019", account_of=main)
+
+    assert titles(client.get(list_url())) == ["Network set up"]
+
+
+def test_an_events_page_gives_the_other_accounts_with_their_sources(client):
+    article = factories.SourceFactory(title="An encyclopedia article")
+    main = event(start="2018", rank="preferred", rank_reason="The network's own pages say 2018.")
+    other = event(start="2019", account_of=main, cites=[article])
+
+    response = client.get(main.get_absolute_url())
+
+    assert '<h2 id="other-accounts-heading">Other accounts</h2>' in response.text
+    assert "The network&#x27;s own pages say 2018." in response.text
+    assert f'<a href="{other.get_absolute_url()}">{other.title}</a>: other sources give <time' in (
+        response.text
+    )
+    references = response.text[response.text.index('class="references') :]
+    assert "An encyclopedia article" in references
+
+
+def test_another_accounts_page_links_to_the_main_account(client):
+    main = event(title="Network set up", start="2018")
+    other = event(start="2019", account_of=main)
+
+    response = client.get(other.get_absolute_url())
+
+    assert f'another account of <a href="{main.get_absolute_url()}">Network set up</a>' in (
+        response.text
+    )
+
+
+def test_an_event_page_with_other_accounts_makes_one_more_query(client, django_assert_num_queries):
+    main = event(start="2018")
+    event(start="2019", account_of=main)
+
+    # The other accounts' citations.
+    with django_assert_num_queries(DETAIL_QUERIES + 1):
+        client.get(main.get_absolute_url())

@@ -1,13 +1,26 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from orgs.content import CitationBase, Claim, ContentManager, ContentQuerySet, Searchable
+from orgs.content import (
+    CitationBase,
+    Claim,
+    ContentManager,
+    ContentQuerySet,
+    Rank,
+    Searchable,
+)
 from orgs.fields import PartialDateField
 from orgs.models import NameEra, Person, end_not_before_start
 
 
 class EventQuerySet(ContentQuerySet):
+    def main_accounts(self):
+        """Events as the timeline lists them: without the differing accounts of an
+        event, which its own page shows."""
+        return self.filter(account_of__isnull=True)
+
     def chronological(self):
         """Oldest first; the key breaks ties so pages never repeat or skip an event."""
         return self.order_by("start", "title", "pk")
@@ -19,10 +32,16 @@ class EventQuerySet(ContentQuerySet):
     def for_detail(self):
         """One event's page: its name era, published people and citations."""
         return (
-            self.select_related("name_era")
+            self.select_related("name_era", "account_of")
             .with_citations()
             .prefetch_related(
-                models.Prefetch("people", queryset=Person.objects.published().order_by("sort_name"))
+                models.Prefetch(
+                    "people", queryset=Person.objects.published().order_by("sort_name")
+                ),
+                models.Prefetch(
+                    "other_accounts",
+                    queryset=Event.objects.published().chronological().with_citations(),
+                ),
             )
         )
 
@@ -59,6 +78,27 @@ class Event(Searchable, Claim):
     people = models.ManyToManyField(
         Person, blank=True, related_name="events", verbose_name=_("people involved")
     )
+    # Where sources disagree (a date, say), each account is an event of its own,
+    # with its sources; the better-supported one is ranked preferred.
+    account_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="other_accounts",
+        verbose_name=_("another account of"),
+        help_text=_(
+            "For a source's differing account of an event already in the timeline: it is "
+            "shown on that event's page rather than as an event of its own."
+        ),
+    )
+    rank = models.CharField(_("rank"), max_length=10, choices=Rank, default=Rank.NORMAL)
+    rank_reason = models.CharField(
+        _("reason for rank"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why this account is preferred to, or less reliable than, the others."),
+    )
     _history_m2m_fields = ["people"]
 
     objects = ContentManager.from_queryset(EventQuerySet)()
@@ -75,6 +115,28 @@ class Event(Searchable, Claim):
 
     def get_absolute_url(self):
         return reverse("timeline:event", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.rank != Rank.NORMAL and not self.rank_reason:
+            errors["rank_reason"] = _("Say why this account is ranked %(rank)s.") % {
+                "rank": self.get_rank_display().lower()
+            }
+        main = self.account_of
+        if main is not None:
+            if main.pk == self.pk:
+                errors["account_of"] = _("An event cannot be another account of itself.")
+            elif main.account_of_id is not None:
+                errors["account_of"] = _(
+                    "Choose the main account: “%(event)s” is itself another account."
+                ) % {"event": main.title}
+            elif self.pk and self.other_accounts.exists():
+                errors["account_of"] = _(
+                    "This event has other accounts of its own, so it cannot become one."
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class EventCitation(CitationBase):

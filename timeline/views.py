@@ -13,7 +13,9 @@ EVENTS_PER_PAGE = 25
 
 def event_list(request):
     event_filter = EventFilter(
-        request.GET, queryset=Event.objects.published().for_listing(), request=request
+        request.GET,
+        queryset=Event.objects.published().main_accounts().for_listing(),
+        request=request,
     )
     # Filters that cannot be applied show their error and no events (status 400,
     # as on the criticisms list), rather than a list the reader would take for the
