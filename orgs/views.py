@@ -14,7 +14,7 @@ from .footnotes import Footnotes
 from .models import Fact, NameEra, Office, Organization, Person, Source, Term
 from .preview import render_entry
 
-SOURCES_PER_PAGE = 100
+SOURCES_PER_PAGE = 50
 
 
 def subject_organization():

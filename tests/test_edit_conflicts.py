@@ -198,3 +198,19 @@ def test_a_pending_change_older_than_the_published_entry_is_not_published(review
     fact.refresh_from_db()
     assert fact.note == "Changed by a reviewer since."
     assert PendingChange.objects.filter(pk=pending.pk).exists()
+
+
+def test_sending_back_a_row_changed_since_the_list_was_loaded_is_refused(reviewer, first):
+    event = factories.EventFactory(status="review", slug="conflict-event-send-back")
+    tokens = changelist_tokens(reviewer, Event, search="conflict-event-send-back")
+    data = change_form_data(first, event, title="Edited meanwhile", edit_summary="Meanwhile.")
+    first.post(admin_url(Event, "change", event.pk), data)
+    posted = {**action_data("send_back_selected", [event], tokens), "apply": "1"}
+    del posted["index"]
+
+    response = reviewer.post(admin_url(Event, "changelist"), {**posted, "comment": "Cite it."})
+
+    messages = [str(m) for m in reviewer.get(response.url).context["messages"]]
+    assert any("was changed after this page was loaded" in m for m in messages)
+    event.refresh_from_db()
+    assert (event.status, event.title) == ("review", "Edited meanwhile")

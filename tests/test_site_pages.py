@@ -290,3 +290,13 @@ def test_both_dates_of_the_un_network_are_kept_and_the_better_sourced_one_prefer
     source = client.get("/sources/wikipedia-iom/").text
     assert "established the UN Network on Migration in 2019" in source
     assert 'another account of <a href="/history/event-2018-un-network-on-migration/">' in other
+
+
+def test_the_bibliography_shows_fifty_sources_a_page(client):
+    first = client.get("/sources/").text
+    second = client.get("/sources/?page=2").text
+
+    assert "65 sources are cited on this site." in first
+    assert first.count('<li id="source-') == 50
+    assert second.count('<li id="source-') == 15
+    assert '<ol class="record-list bibliography" start="51">' in second

@@ -1,4 +1,6 @@
 import json
+import statistics
+import time
 
 from django.contrib.staticfiles import finders
 from django.core.management.base import BaseCommand
@@ -10,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 class Command(BaseCommand):
     help = (
         "Request pages in-process and print, as JSON, each one's status, number of SQL "
-        "queries and HTML size, with the stylesheet's size."
+        "queries, HTML size and median time to serve (ms), with the stylesheet's size."
     )
+    timed_requests = 7
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Site paths, e.g. / /history/")
@@ -23,10 +26,20 @@ class Command(BaseCommand):
             client.get(path)  # warm up: first-request work is not the page's cost
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(path)
+            # Counted now: every request clears the connection's query log.
+            query_count = len(queries)
+            times = []
+            for _ in range(self.timed_requests):
+                started = time.perf_counter()
+                client.get(path)
+                times.append(time.perf_counter() - started)
             pages[path] = {
                 "status": response.status_code,
-                "queries": len(queries),
+                "queries": query_count,
                 "html_bytes": len(response.content),
+                # One request at a time, so less at the mercy of a busy machine
+                # than the load test: a steadier measure of a page's cost.
+                "median_ms": round(statistics.median(times) * 1000, 2),
             }
         stylesheet = finders.find("css/site.css")
         with open(stylesheet, "rb") as css:
