@@ -1,9 +1,8 @@
 """Form widgets for the public pages."""
 
-from html import escape
-
 from django import forms
 from django.forms.utils import flatatt
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 
