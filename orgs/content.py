@@ -17,7 +17,20 @@ from simple_history.models import HistoricalRecords
 BOOKKEEPING_FIELDS = ("version", "search_vector")
 
 
-class ContentHistory(HistoricalRecords):
+class OwnReasonFieldHistory(HistoricalRecords):
+    """Revision history whose history models each get a change-reason field of their own.
+
+    django-simple-history puts the field it is given on every history model as it
+    is; with ``inherit=True`` they would all share one field object, whose model is
+    the last one built, and an ``update()`` of one table's change reasons would
+    write to another table.
+    """
+
+    def _get_history_change_reason_field(self):
+        return super()._get_history_change_reason_field().clone()
+
+
+class ContentHistory(OwnReasonFieldHistory):
     """Revision history that leaves out the bookkeeping fields each model has.
 
     One instance serves every content model (``inherit=True``), and not every
@@ -246,7 +259,7 @@ class CitationBase(models.Model):
     )
 
     objects = CitationManager()
-    history = HistoricalRecords(
+    history = OwnReasonFieldHistory(
         inherit=True, history_change_reason_field=models.TextField(null=True)
     )
 
