@@ -2,7 +2,8 @@
 
 A *published change* is a history row whose ``status`` is "published" (see
 ``orgs.history`` for which citation rows belong to it). Readers see the date, the
-editor's edit summary, what changed and the sources added; never who made it.
+editor's edit summary, what changed and the sources added; never who made it, nor
+the editors' note.
 
 Query counts do not depend on how much history there is:
 
@@ -29,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from critiques.models import Critic, Criticism, Quotation
 from orgs import history as revisions
-from orgs.content import Status
+from orgs.content import INTERNAL_FIELDS, Status
 from orgs.models import Fact, NameEra, Office, Organization, Person, SeeAlso, Source, Term
 from timeline.models import Event
 
@@ -203,6 +204,7 @@ def entry_changes(entry, page_number):
                 for item in revisions.field_changes(
                     before, row, snapshots[before.history_id], snapshots[row.history_id]
                 )
+                if item.name not in INTERNAL_FIELDS
             ]
         change.previous_published = before.history_date if before else None
         change.window_end = row.window_end

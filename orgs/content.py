@@ -16,6 +16,10 @@ from simple_history.models import HistoricalRecords
 # Bookkeeping, not content: left out of history, fixtures and comparisons.
 BOOKKEEPING_FIELDS = ("version", "search_vector")
 
+# For editors only: kept in history and fixtures, shown in the admin, and left
+# out of every public page, feed, search and list of the fields a change changed.
+INTERNAL_FIELDS = ("editors_note",)
+
 
 class OwnReasonFieldHistory(HistoricalRecords):
     """Revision history whose history models each get a change-reason field of their own.
@@ -116,6 +120,14 @@ class Content(models.Model):
         default=1,
         editable=False,
         help_text=_("Counts saves, so that two editors cannot overwrite each other unawares."),
+    )
+    editors_note = models.TextField(
+        _("editors’ note (never shown to readers)"),
+        blank=True,
+        help_text=_(
+            "Working notes for editors: what is still to be checked, found or asked. "
+            "Write what readers should know in the entry’s own fields, with its sources."
+        ),
     )
 
     objects = ContentManager()
