@@ -2,15 +2,21 @@
 
 A *published change* is a history row whose ``status`` is "published" (see
 ``orgs.history`` for which citation rows belong to it). Readers see the date, the
-editor's edit summary, what changed and the sources added; never who made it.
+editor's edit summary, what changed and the sources added; never who made it, nor
+the editors' note.
+
+The rows a deploy's fixture load wrote are one update, "Content loaded on deploy: N
+entries" (see ``iomsite.models.FixtureLoad``), not one per entry; an entry's own
+history page shows its row as "Loaded on deploy".
 
 Query counts do not depend on how much history there is:
 
 * ``entry_changes()``: the entry's changes, a page at a time: a count, the page's
   rows (and the one before, to compare with), one query per many-to-many field and
   one for the sources added.
-* ``recent_changes()``: one query per content history model (each asks for no more
-  rows than the pages up to the one shown), merged in Python; then one query (a
+* ``recent_changes()``: one query per content history model and one for the
+  fixture loads (each asks for no more rows than the pages up to the one shown),
+  merged in Python; then one query (a
   UNION over the models on the page) for what tells which citations belong to the
   changes shown, and one (a UNION over the citation history models) for the
   sources added.
@@ -26,21 +32,22 @@ from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from critiques.models import Critic, Criticism, Quotation
 from orgs import history as revisions
-from orgs.content import Status
+from orgs.content import INTERNAL_FIELDS, Status
 from orgs.models import Fact, NameEra, Office, Organization, Person, SeeAlso, Source, Term
 from timeline.models import Event
+
+from .models import FixtureLoad
 
 ENTRY_CHANGES_PER_PAGE = 20
 UPDATES_PER_PAGE = 30
 UPDATES_MAX_PAGES = 20
 
-# Entries with a page of their own, and so a public history page.
-HISTORY_MODELS = (Organization, NameEra, Person, Event, Criticism, Critic, Source)
-
-# Content listed on the recent updates page, each linked to where it is shown.
+# Content listed on the recent updates page, each linked to where it is shown,
+# and each entry with a public history page.
 UPDATE_MODELS = (
     Organization,
     SeeAlso,
@@ -55,6 +62,7 @@ UPDATE_MODELS = (
     Quotation,
     Source,
 )
+HISTORY_MODELS = UPDATE_MODELS
 
 # What else must be published for a change to be shown: the record an entry's
 # page or name depends on.
@@ -76,6 +84,15 @@ def history_model_for(app_label, model_name):
         if (model._meta.app_label, model._meta.model_name) == (app_label, model_name):
             return model
     return None
+
+
+def shown_entries(model):
+    """The model's entries readers may see, with what their pages and names need."""
+    entries = model.objects.published()
+    shown_with = SHOWN_WITH.get(model, ())
+    for name in shown_with:
+        entries = entries.filter(**{f"{name}__status": Status.PUBLISHED})
+    return entries.select_related(*shown_with) if shown_with else entries
 
 
 def history_url(entry):
@@ -107,6 +124,8 @@ class AddedSource:
 
 @dataclass
 class Change:
+    """A published change to one entry."""
+
     model: type
     row: Any
     entry: Any
@@ -118,13 +137,16 @@ class Change:
     previous_published: datetime | None = None
     window_end: datetime | None = None
 
+    is_load = False
+
     @property
     def date(self) -> datetime:
         return self.row.history_date
 
     @property
     def summary(self):
-        return self.row.history_change_reason or ""
+        reason = self.row.history_change_reason or ""
+        return _("Loaded on deploy") if FixtureLoad.wrote(reason) else reason
 
     @property
     def created(self):
@@ -158,6 +180,46 @@ class Change:
         if self.first_published:
             return _("Published")
         return _("Updated")
+
+
+@dataclass
+class LoadUpdate:
+    """A deploy's fixture load, listed as one update however many entries it wrote."""
+
+    load: FixtureLoad
+    is_load = True
+    sources = ()
+
+    @property
+    def date(self) -> datetime:
+        return self.load.loaded_at
+
+    @property
+    def title(self):
+        return ngettext(
+            "Content loaded on deploy: %(count)s entry",
+            "Content loaded on deploy: %(count)s entries",
+            self.load.entries,
+        ) % {"count": self.load.entries}
+
+    @property
+    def summary(self):
+        return _("%(created)s new, %(updated)s updated.") % {
+            "created": self.load.created,
+            "updated": self.load.updated,
+        }
+
+    @property
+    def anchor(self):
+        return f"change-load-{self.load.pk}"
+
+    @property
+    def url(self):
+        return reverse("updates") + f"#{self.anchor}"
+
+    @property
+    def key(self):
+        return f"{FixtureLoad._meta.label_lower}.{self.load.pk}"
 
 
 # One entry's changes
@@ -203,6 +265,7 @@ def entry_changes(entry, page_number):
                 for item in revisions.field_changes(
                     before, row, snapshots[before.history_id], snapshots[row.history_id]
                 )
+                if item.name not in INTERNAL_FIELDS
             ]
         change.previous_published = before.history_date if before else None
         change.window_end = row.window_end
@@ -216,7 +279,8 @@ def entry_changes(entry, page_number):
 
 
 def recent_changes(page_number=1, per_page=UPDATES_PER_PAGE):
-    """(changes on the page, whether there is a next page), newest first."""
+    """(updates on the page, whether there is a next page), newest first: changes
+    to entries, and fixture loads (``LoadUpdate``) instead of the rows they wrote."""
     limit = page_number * per_page + 1
     found = []
     for model in UPDATE_MODELS:
@@ -226,16 +290,18 @@ def recent_changes(page_number=1, per_page=UPDATES_PER_PAGE):
         rows = history.objects.filter(
             Exists(model.objects.published().filter(pk=OuterRef("id"))),
             status=Status.PUBLISHED,
-        )
+        ).exclude(history_change_reason__startswith=FixtureLoad.REASON_PREFIX)
         for name in SHOWN_WITH.get(model, ()):
             rows = rows.filter(**{f"{name}__status": Status.PUBLISHED})
         newest = revisions.with_related(rows).order_by("-history_date", "-history_id")[:limit]
         found.extend(Change(model, row, revisions.version_instance(row)) for row in newest)
+    found.extend(LoadUpdate(load) for load in FixtureLoad.objects.order_by("-loaded_at")[:limit])
     found.sort(key=lambda change: (change.date, change.key), reverse=True)
-    changes = found[(page_number - 1) * per_page : page_number * per_page]
+    page = found[(page_number - 1) * per_page : page_number * per_page]
+    changes = [change for change in page if not change.is_load]
     _attach_windows(changes)
     _attach_sources(changes, UPDATE_MODELS)
-    return changes, len(found) > page_number * per_page
+    return page, len(found) > page_number * per_page
 
 
 # Sources added in a change
@@ -248,10 +314,16 @@ def _attach_windows(changes):
     by_model = defaultdict(list)
     for change in changes:
         by_model[change.model].append(change)
+    if not by_model:
+        # Asked even when the page lists only fixture loads, so that the query
+        # count does not depend on what the page shows.
+        by_model[UPDATE_MODELS[0]] = []
     parts = [
         revisions.with_windows(
             revisions.history_model(model).objects.filter(
-                history_id__in=[change.row.history_id for change in model_changes]
+                Q(history_id__in=[change.row.history_id for change in model_changes])
+                if model_changes
+                else Q(history_id=None)  # matches nothing, but is still asked
             )
         )
         .annotate(entry_model=Value(model._meta.label_lower, output_field=CharField()))
@@ -259,8 +331,6 @@ def _attach_windows(changes):
         .values_list("entry_model", "history_id", "previous_published", "window_end")
         for model, model_changes in by_model.items()
     ]
-    if not parts:
-        return
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     windows = {
         (label, pk): (previous, end) for label, pk, previous, end in rows.order_by("history_id")

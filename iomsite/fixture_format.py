@@ -11,7 +11,7 @@ import json
 
 from django.db import models
 
-from orgs.content import BOOKKEEPING_FIELDS
+from orgs.content import BOOKKEEPING_FIELDS, INTERNAL_FIELDS
 from orgs.fields import PartialDateField
 
 # Generated scale data (see iomsite.generate) never belongs in the fixtures.
@@ -43,13 +43,15 @@ FIXTURE_FILES = {
 
 def data_fields(model):
     """The fields a fixture record carries, in the model's order: no primary key,
-    no bookkeeping; many-to-many fields last."""
+    no bookkeeping; then many-to-many fields, and last the editors' note, apart
+    from what readers see."""
     concrete = [
         f
         for f in model._meta.concrete_fields
-        if not f.primary_key and f.name not in BOOKKEEPING_FIELDS
+        if not f.primary_key and f.name not in BOOKKEEPING_FIELDS + INTERNAL_FIELDS
     ]
-    return concrete + list(model._meta.many_to_many)
+    internal = [f for f in model._meta.concrete_fields if f.name in INTERNAL_FIELDS]
+    return concrete + list(model._meta.many_to_many) + internal
 
 
 def field_value(obj, field, keys=None):
@@ -94,6 +96,9 @@ def record_fields(obj, many_to_many=None, keys=None):
 
 
 def fingerprint(fields):
+    # A blank editors' note counts as none, so that records loaded before the
+    # field existed keep their fingerprints (and editors' changes stay theirs).
+    fields = {k: v for k, v in fields.items() if not (k in INTERNAL_FIELDS and v == "")}
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -13,18 +13,24 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .changes import UPDATES_MAX_PAGES, entry_changes, history_model_for, recent_changes
+from .changes import (
+    UPDATES_MAX_PAGES,
+    entry_changes,
+    history_model_for,
+    recent_changes,
+    shown_entries,
+)
 
 FEED_AUTHOR = gettext_lazy("iomsite editors")
 
 
 def entry_history(request, app_label, model_name, slug):
-    """An entry's published changes, newest first, 20 to a page; 404 unless the
-    entry is published."""
+    """An entry's published changes, newest first, 20 to a page; 404 unless readers
+    may see the entry (and what it is shown with: a term's person, say)."""
     model = history_model_for(app_label, model_name)
     if model is None:
         raise Http404(_("No such kind of entry."))
-    entry = get_object_or_404(model.objects.published(), slug=slug)
+    entry = get_object_or_404(shown_entries(model), slug=slug)
     try:
         page = entry_changes(entry, request.GET.get("page") or 1)
     except InvalidPage:
@@ -92,6 +98,8 @@ class UpdatesFeed(Feed):
         return changes
 
     def item_title(self, change):
+        if change.is_load:
+            return change.title
         if change.created or change.first_published:
             return _("New %(type)s: %(entry)s") % {
                 "type": change.model._meta.verbose_name,

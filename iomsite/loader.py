@@ -5,6 +5,9 @@ record is identified by its natural key. Records are loaded model by model in
 dependency order, each one validated like an admin save (``full_clean``) and,
 at the end, every published claim must cite a source. Any problem rolls the
 whole load back and is reported with its file, record and reason.
+
+A load that writes something is recorded as a ``FixtureLoad``, whose number its
+history rows carry in their change reason: readers see the load as one update.
 """
 
 import json
@@ -21,10 +24,10 @@ from django.core.exceptions import (
 )
 from django.db import IntegrityError, models, transaction
 
-from orgs.content import Claim
+from orgs.content import CitationBase, Claim, Content
 
 from .fixture_format import fingerprint, record_fields
-from .models import LoadedRecord
+from .models import FixtureLoad, LoadedRecord
 
 CONTENT_APPS = ("orgs", "timeline", "critiques")
 
@@ -175,9 +178,10 @@ def load(paths, *, dry_run=False):
         by_model[record.model].append(record)
     with transaction.atomic():
         stored = Stored()
+        fixture_load = FixtureLoad.objects.create()
         loaded = []
         for model in dependency_order(set(by_model)):
-            loaded.extend(_load_model(by_model[model], stored, problems))
+            loaded.extend(_load_model(by_model[model], stored, problems, fixture_load))
         for item in loaded:
             if item.outcome in ("created", "updated"):
                 _set_many_to_many(item, stored, problems)
@@ -194,9 +198,31 @@ def load(paths, *, dry_run=False):
         if problems:
             transaction.set_rollback(True)
             raise LoadError(problems)
+        _count_entries(fixture_load, loaded)
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _count_entries(fixture_load, loaded):
+    """Record how many content entries the load created and updated (an entry
+    whose citations it wrote counts as updated); forget a load that wrote none."""
+    created, written = set(), set()
+    for item in loaded:
+        if item.outcome not in ("created", "updated"):
+            continue
+        obj = item.obj
+        if isinstance(obj, CitationBase):
+            written.add((obj.claim_model(), obj.claim_id))
+        elif isinstance(obj, Content):
+            written.add((type(obj), obj.pk))
+            if item.outcome == "created":
+                created.add((type(obj), obj.pk))
+    if not written:
+        fixture_load.delete()
+        return
+    fixture_load.created, fixture_load.updated = len(created), len(written - created)
+    fixture_load.save(update_fields=["created", "updated"])
 
 
 class RecordProblem(Exception):
@@ -278,7 +304,7 @@ def _build(record, stored):
     return record.model(**values)
 
 
-def _load_model(records, stored, problems):
+def _load_model(records, stored, problems, fixture_load):
     seen = {}
     loaded = []
     for record in records:
@@ -302,7 +328,7 @@ def _load_model(records, stored, problems):
         except ValidationError as error:
             problems.extend(f"{record.label}: {message}" for message in _messages(error))
             continue
-        item.obj._change_reason = f"Loaded from fixtures/{record.path.name}"
+        item.obj._change_reason = fixture_load.change_reason(record.path.name)
         try:
             with transaction.atomic():
                 item.obj.save()

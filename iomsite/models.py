@@ -1,5 +1,6 @@
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,6 +28,49 @@ class LoadedRecord(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.natural_key}"
+
+
+class FixtureLoad(models.Model):
+    """One load of the content fixtures that wrote something (see iomsite.loader).
+
+    Readers see it as one update, "Content loaded on deploy: N entries", rather
+    than one per record: the history rows the load wrote carry its number in their
+    change reason (``change_reason()``), and the lists of changes leave them out.
+    """
+
+    # The change reason of every history row a load writes begins so.
+    REASON_PREFIX = "Loaded on deploy (load "
+
+    loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now, db_index=True)
+    created = models.PositiveIntegerField(
+        _("entries created"), default=0, help_text=_("Content entries the load added.")
+    )
+    updated = models.PositiveIntegerField(
+        _("entries updated"),
+        default=0,
+        help_text=_("Content entries whose fields, links or citations the load changed."),
+    )
+
+    class Meta:
+        ordering = ["-loaded_at", "-pk"]
+        verbose_name = _("fixture load")
+        verbose_name_plural = _("fixture loads")
+
+    def __str__(self):
+        return f"{self.REASON_PREFIX}{self.pk}): {self.entries} entries"
+
+    @property
+    def entries(self):
+        return self.created + self.updated
+
+    def change_reason(self, file_name):
+        """'Loaded on deploy (load 3, fixtures/people.json)'."""
+        return f"{self.REASON_PREFIX}{self.pk}, fixtures/{file_name})"
+
+    @classmethod
+    def wrote(cls, reason):
+        """Whether a history row with this change reason was written by a load."""
+        return bool(reason) and reason.startswith(cls.REASON_PREFIX)
 
 
 class ContentVersion(models.Model):

@@ -4,7 +4,8 @@ The bases here are shared by every content app (``timeline`` and ``critiques``
 import them), so the editing rules live in one place:
 
 * ``ContentAdmin``: status column and filter, key prepopulated from a title,
-  "view on site", save buttons on top, the site's organization preselected.
+  "view on site", save buttons on top, the site's organization preselected,
+  the editors' note in a section of its own.
 * ``ClaimAdmin``: a ``ContentAdmin`` that adds the claim's citation inline and
   refuses to publish a claim that cites no source.
 * ``citation_inline()``: the tabular citation inline for any citation model.
@@ -19,6 +20,7 @@ and sending back) comes with ``WorkflowAdminMixin`` and ``ContentInline``, in
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import flatten
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -26,7 +28,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .admin_history import HistoryAdminMixin
-from .content import CitationBase, Status
+from .content import INTERNAL_FIELDS, CitationBase, Status
 from .models import (
     Fact,
     NameEra,
@@ -76,6 +78,21 @@ class ContentAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
             if site_organization is not None:
                 initial["organization"] = site_organization
         return initial
+
+    def get_fieldsets(self, request, obj=None):
+        """The fieldsets as laid out elsewhere, with the editors' note in a section
+        of its own after the entry's fields (and so before any section for saving)."""
+        model_fields = {field.name for field in self.model._meta.get_fields()}
+        fieldsets, position = [], 0
+        for name, options in super().get_fieldsets(request, obj):
+            lines = [line for line in options.get("fields", ()) if line not in INTERNAL_FIELDS]
+            if not lines:
+                continue
+            fieldsets.append((name, {**options, "fields": lines}))
+            if set(flatten(lines)) & model_fields:
+                position = len(fieldsets)
+        fieldsets.insert(position, (_("For editors only"), {"fields": list(INTERNAL_FIELDS)}))
+        return fieldsets
 
 
 def _points_to_organization(model):

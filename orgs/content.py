@@ -16,8 +16,25 @@ from simple_history.models import HistoricalRecords
 # Bookkeeping, not content: left out of history, fixtures and comparisons.
 BOOKKEEPING_FIELDS = ("version", "search_vector")
 
+# For editors only: kept in history and fixtures, shown in the admin, and left
+# out of every public page, feed, search and list of the fields a change changed.
+INTERNAL_FIELDS = ("editors_note",)
 
-class ContentHistory(HistoricalRecords):
+
+class OwnReasonFieldHistory(HistoricalRecords):
+    """Revision history whose history models each get a change-reason field of their own.
+
+    django-simple-history puts the field it is given on every history model as it
+    is; with ``inherit=True`` they would all share one field object, whose model is
+    the last one built, and an ``update()`` of one table's change reasons would
+    write to another table.
+    """
+
+    def _get_history_change_reason_field(self):
+        return super()._get_history_change_reason_field().clone()
+
+
+class ContentHistory(OwnReasonFieldHistory):
     """Revision history that leaves out the bookkeeping fields each model has.
 
     One instance serves every content model (``inherit=True``), and not every
@@ -103,6 +120,14 @@ class Content(models.Model):
         default=1,
         editable=False,
         help_text=_("Counts saves, so that two editors cannot overwrite each other unawares."),
+    )
+    editors_note = models.TextField(
+        _("editors’ note (never shown to readers)"),
+        blank=True,
+        help_text=_(
+            "Working notes for editors: what is still to be checked, found or asked. "
+            "Write what readers should know in the entry’s own fields, with its sources."
+        ),
     )
 
     objects = ContentManager()
@@ -246,7 +271,7 @@ class CitationBase(models.Model):
     )
 
     objects = CitationManager()
-    history = HistoricalRecords(
+    history = OwnReasonFieldHistory(
         inherit=True, history_change_reason_field=models.TextField(null=True)
     )
 

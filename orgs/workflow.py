@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from .content import BOOKKEEPING_FIELDS, Content, Status
 from .dates import PartialDate
 from .models import PendingChange, ReviewComment, Source
+from .publication import publication_summary
 from .roles import can_publish
 
 # An edit summary says what changed and why in a line or two, as on Wikipedia.
@@ -212,8 +213,9 @@ def propose(entry, *, links, citations, summary, author, base_version, pending=N
 def publish(model, pk, user, *, token):
     """Publish an entry in review (or a draft), or apply its pending change.
 
-    An entry in review is published with its editor's edit summary as the change
-    reason (see ``_publication_summary``), as a pending change is.
+    An entry in review is published with the summary of its editor's latest
+    content edit as the change reason, never a workflow note (see
+    ``orgs.publication``); a pending change with its own summary.
 
     ``token`` is the version the user saw (``token_of``); a different one is refused.
     Returns a message for the user; raises ``Refused``.
@@ -233,7 +235,7 @@ def publish(model, pk, user, *, token):
                     _("%(entry)s is already published and has no change waiting.")
                     % {"entry": describe(entry)}
                 )
-            summary = _publication_summary(entry)
+            summary = publication_summary(entry)
             entry.status = Status.PUBLISHED
             _validate(entry, citations=None)
             entry._change_reason = summary
@@ -246,21 +248,6 @@ def publish(model, pk, user, *, token):
             _("%(entry)s could not be published: it clashes with another entry.")
             % {"entry": describe_model_pk(model, pk)}
         ) from None
-
-
-def _publication_summary(entry):
-    """The change reason of an entry's publication, which readers see in recent
-    updates: for an entry in review, the edit summary the review queue shows (that
-    of its latest change); else "Published"."""
-    if entry.status == Status.IN_REVIEW:
-        summary = (
-            entry.history.order_by("-history_date", "-history_id")
-            .values_list("history_change_reason", flat=True)
-            .first()
-        )
-        if summary:
-            return summary
-    return _("Published")
 
 
 def describe_model_pk(model, pk):

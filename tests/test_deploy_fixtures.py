@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from iomsite.exporter import export
 from iomsite.loader import load
+from iomsite.models import FixtureLoad
 from orgs.models import Fact, FactCitation, Person, Source
 from timeline.models import Event
 
@@ -148,17 +149,40 @@ def test_a_dry_run_reports_the_plan_and_writes_nothing(tmp_path, capsys):
     assert Person.objects.get(slug="marcus-daly").summary != "Planned change."
 
 
-def test_loader_changes_are_recorded_in_history_with_the_file_as_reason(tmp_path):
+def test_loader_changes_are_recorded_in_history_with_the_load_and_file_as_reason(tmp_path):
     paths = copy_fixtures(tmp_path)
     edit_fixture(tmp_path, "people.json", "marcus-daly", summary="A corrected summary.")
     load(paths)
     latest = Person.objects.get(slug="marcus-daly").history.first()
-    assert latest.history_change_reason == "Loaded from fixtures/people.json"
+    fixture_load = FixtureLoad.objects.first()
+    assert latest.history_change_reason == (
+        f"Loaded on deploy (load {fixture_load.pk}, fixtures/people.json)"
+    )
+    assert (fixture_load.created, fixture_load.updated) == (0, 1)
 
 
 def test_every_seed_entry_has_a_loader_history_row():
     assert Person.history.filter(history_type="+").count() == Person.objects.count()
-    assert Fact.history.filter(history_change_reason__startswith="Loaded from fixtures/").exists()
+    assert Fact.history.filter(history_change_reason__startswith=FixtureLoad.REASON_PREFIX).exists()
+
+
+def test_a_dry_run_records_no_load(tmp_path):
+    paths = copy_fixtures(tmp_path)
+    edit_fixture(tmp_path, "people.json", "marcus-daly", summary="Planned change.")
+    loads = FixtureLoad.objects.count()
+
+    report = load(paths, dry_run=True)
+
+    assert report.changes == 1
+    assert FixtureLoad.objects.count() == loads
+
+
+def test_a_load_that_writes_nothing_records_no_load():
+    loads = FixtureLoad.objects.count()
+
+    load(fixture_paths())
+
+    assert FixtureLoad.objects.count() == loads
 
 
 def test_export_of_the_loaded_seed_reproduces_the_fixture_files_byte_for_byte(tmp_path):

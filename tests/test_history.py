@@ -526,3 +526,18 @@ def test_each_history_table_is_indexed_for_an_entrys_history_and_by_date(model):
     indexed = {tuple(c["columns"]) for c in constraints.values() if c["index"] or c["unique"]}
     assert ("id",) in indexed
     assert ("history_date",) in indexed
+
+
+@pytest.mark.parametrize("model", [Source, PersonCitation], ids=lambda m: m._meta.label)
+def test_updating_one_history_tables_change_reasons_leaves_the_others_alone(model):
+    history = model.history.model
+    others = {
+        other: list(other.history.values_list("history_change_reason", flat=True))
+        for other in (Person, Event, EventCitation)
+    }
+
+    history.objects.update(history_change_reason="Retold")
+
+    assert set(history.objects.values_list("history_change_reason", flat=True)) == {"Retold"}
+    for other, reasons in others.items():
+        assert list(other.history.values_list("history_change_reason", flat=True)) == reasons

@@ -36,9 +36,12 @@ PAGES = {
     "/criticisms/criticism-2003-pacific-solution/": 5,
     "/criticisms/critics/human-rights-watch/": 5,
     "/search/?q=swing": 6,
-    "/updates/": 14,
+    "/updates/": 15,
     "/changes/orgs/person/amy-e-pope/": 4,
     "/changes/timeline/event/event-1989-renamed-iom/": 5,
+    "/changes/orgs/fact/fact-staff-2024-rok-mofa/": 4,
+    "/changes/orgs/term/term-amy-e-pope-dg/": 4,
+    "/changes/critiques/quotation/quote-john-joniad-open-prison/": 3,
     "/sitemap.xml": 14,
     "/robots.txt": 0,
 }

@@ -271,8 +271,10 @@ def test_the_whole_path_from_draft_to_published(editor_client, reviewer_client):
     event.refresh_from_db()
     assert event.status == "published"
     assert Client().get(event.get_absolute_url()).status_code == 200
-    # Readers see the summary of the change the reviewer published.
-    assert event.history.first().history_change_reason == "Ready."
+    # Readers see the editor's summary of the content, not the status-only "Ready.".
+    assert event.history.first().history_change_reason == (
+        "Added from the founding conference's report."
+    )
 
 
 def test_publishing_an_entry_that_cites_no_source_is_refused_by_the_action(reviewer_client):
