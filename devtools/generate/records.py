@@ -69,30 +69,8 @@ class RecordMakers(GeneratorBase):
             "{1}, {0}".format(*self.person_name()) for _ in range(rng.choice((1, 1, 2, 3)))
         )
         source = Source(status=Status.PUBLISHED, kind=kind, published=self.partial(day))
-        if kind == Source.Kind.BOOK:
-            source.title = f"{_title(theme)} in {region}: {_title(other)} since {day.year - 10}"
-            source.authors, source.publisher = people, rng.choice(PUBLISHERS)
-            source.published = PartialDate(day.year)
-            source.isbn = _isbn13(rng)
-        elif kind == Source.Kind.CHAPTER:
-            source.title = f"{_title(theme)} and the politics of {other}"
-            source.authors = people
-            source.editors = "{1}, {0}".format(*self.person_name())
-            source.container = f"Handbook of {other.title()}"
-            source.publisher = rng.choice(PUBLISHERS)
-            start = rng.randint(1, 400)
-            source.pages = f"{start}–{start + rng.randint(10, 40)}"
-            source.published = PartialDate(day.year)
-            source.isbn = _isbn13(rng)
-        elif kind == Source.Kind.ARTICLE:
-            source.title = f"{_title(theme)} and {other}: evidence from {country}"
-            source.authors = people
-            source.container = rng.choice(JOURNALS)
-            source.volume = str(day.year - 1950)
-            source.issue = str(rng.randint(1, 4))
-            start = rng.randint(1, 600)
-            source.pages = f"{start}–{start + rng.randint(12, 30)}"
-            source.doi = f"10.{rng.randint(1000, 99999)}/mig.{day.year}.{rng.randint(1, 9999)}"
+        if kind in (Source.Kind.BOOK, Source.Kind.CHAPTER, Source.Kind.ARTICLE):
+            self.scholarly(source, day, people, (theme, other, region, country))
         elif kind == Source.Kind.NEWS:
             source.title = self.fill(rng.choice(CRITICISM_TITLES), critic="Aid groups")
             source.authors = people if rng.random() < 0.7 else ""
@@ -120,6 +98,35 @@ class RecordMakers(GeneratorBase):
         if rng.random() < 0.1:
             source.note = "Copy read in the archive of a partner library."
         return source
+
+    def scholarly(self, source, day, people, words):
+        """A book, chapter or article's title and publication details."""
+        rng = self.rng
+        theme, other, region, country = words
+        if source.kind == Source.Kind.BOOK:
+            source.title = f"{_title(theme)} in {region}: {_title(other)} since {day.year - 10}"
+            source.authors, source.publisher = people, rng.choice(PUBLISHERS)
+            source.published = PartialDate(day.year)
+            source.isbn = _isbn13(rng)
+        elif source.kind == Source.Kind.CHAPTER:
+            source.title = f"{_title(theme)} and the politics of {other}"
+            source.authors = people
+            source.editors = "{1}, {0}".format(*self.person_name())
+            source.container = f"Handbook of {other.title()}"
+            source.publisher = rng.choice(PUBLISHERS)
+            start = rng.randint(1, 400)
+            source.pages = f"{start}–{start + rng.randint(10, 40)}"
+            source.published = PartialDate(day.year)
+            source.isbn = _isbn13(rng)
+        elif source.kind == Source.Kind.ARTICLE:
+            source.title = f"{_title(theme)} and {other}: evidence from {country}"
+            source.authors = people
+            source.container = rng.choice(JOURNALS)
+            source.volume = str(day.year - 1950)
+            source.issue = str(rng.randint(1, 4))
+            start = rng.randint(1, 600)
+            source.pages = f"{start}–{start + rng.randint(12, 30)}"
+            source.doi = f"10.{rng.randint(1000, 99999)}/mig.{day.year}.{rng.randint(1, 9999)}"
 
     def make_topics(self):
         names = [f"{head} in {region}" for head in TOPIC_HEADS for region in REGIONS]
