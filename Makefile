@@ -45,7 +45,7 @@ test: setup lint
 
 # Benchmark the production stack: `make bench`, or `make bench ARGS=--quick`.
 bench: setup
-	$(PYTHON) bin/bench $(ARGS)
+	$(PYTHON) -m devtools.bench $(ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

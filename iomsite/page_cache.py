@@ -23,8 +23,6 @@ from django.utils.cache import set_response_etag
 from django.utils.translation import get_language
 
 CONTENT_APPS = ("orgs", "timeline", "critiques")
-# The health check must answer live; the framework floor must measure the framework.
-UNCACHED_PREFIXES = ("/healthz", "/bench/floor/")
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "ETag")
 
 
@@ -100,7 +98,9 @@ class PageCacheMiddleware:
         return (
             settings.IOMSITE_PAGE_CACHE
             and request.method in ("GET", "HEAD")
-            and not request.path.startswith((self.admin_prefix, *UNCACHED_PREFIXES))
+            and not request.path.startswith(
+                (self.admin_prefix, *settings.IOMSITE_PAGE_CACHE_EXEMPT)
+            )
             and not request.user.is_authenticated
         )
 

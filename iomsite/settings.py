@@ -97,6 +97,9 @@ INSTALLED_APPS = [
     "timeline",
     "critiques",
 ]
+if DEBUG:
+    # Development only: the scale-data generator and measure_pages (see devtools).
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -240,6 +243,8 @@ if not DEBUG:
 # in local memory by default, in Redis when REDIS_URL is set.
 IOMSITE_PAGE_CACHE = env_switch("IOMSITE_PAGE_CACHE", True)
 IOMSITE_PAGE_CACHE_SECONDS = 60 * 60
+# Never cached: the health check must answer live.
+IOMSITE_PAGE_CACHE_EXEMPT = ("/healthz",)
 
 # The organization the site is about; its overview is the home page.
 IOMSITE_ORGANIZATION = "iom"

@@ -22,3 +22,5 @@ WHITENOISE_USE_FINDERS = True
 # Pages are rendered afresh in tests (their query counts are pinned); the page
 # cache's own tests switch it on.
 IOMSITE_PAGE_CACHE = False
+# The data generator and measure_pages (development tools) are tested too.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

@@ -22,6 +22,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", health.healthz, name="healthz"),
-    path("bench/floor/", views.framework_floor, name="framework-floor"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -80,12 +80,6 @@ def search_page(request):
     )
 
 
-def framework_floor(request):
-    """A constant answer through the full middleware stack: what a page costs at
-    the very least, the benchmark's reference point."""
-    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
-
-
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap_url}"]

@@ -7,9 +7,9 @@ import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from devtools.generate import generate
 
 from iomsite.changes import UPDATE_MODELS
-from iomsite.generate import generate
 from orgs.content import Status
 from orgs.models import Person
 

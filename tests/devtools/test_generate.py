@@ -10,16 +10,14 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from critiques.models import Critic, Topic
-from iomsite.generate import (
-    CITATION_MODELS,
-    CONTENT_MODELS,
+from devtools.generate import (
     GENERATED_PREFIX,
-    TOPIC_CAP,
     GenerateError,
     generate,
     planned_counts,
     remove_generated,
 )
+from devtools.generate.plan import CITATION_MODELS, CONTENT_MODELS, TOPIC_CAP
 from orgs.content import Status
 from orgs.models import Fact, NameEra, Office, Organization, Person, Source, Term
 from timeline.models import Event

@@ -1,14 +1,13 @@
 """The benchmark harness reads wrk's report, keeps the median of its rounds and
 judges the goals from the numbers; `measure_pages` measures each page in-process."""
 
-import importlib.machinery
-import importlib.util
 import json
 from io import StringIO
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
+
+from devtools.bench import load, report
 
 WRK_REPORT = """Running 3s test @ http://127.0.0.1:8000/
   2 threads and 64 connections
@@ -27,17 +26,8 @@ Transfer/sec:     50.00MB
 """
 
 
-@pytest.fixture(scope="module")
-def bench():
-    path = str(django_settings.BASE_DIR / "bin" / "bench")
-    loader = importlib.machinery.SourceFileLoader("bench", path)
-    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("bench", loader))
-    loader.exec_module(module)
-    return module
-
-
-def test_wrk_report_is_read_with_latencies_in_milliseconds_and_every_error_counted(bench):
-    assert bench.parse_wrk(WRK_REPORT) == {
+def test_wrk_report_is_read_with_latencies_in_milliseconds_and_every_error_counted():
+    assert load.parse_wrk(WRK_REPORT) == {
         "requests_per_second": 2007.0,
         "p50_ms": 28.5,
         "p99_ms": 1200.0,
@@ -45,14 +35,14 @@ def test_wrk_report_is_read_with_latencies_in_milliseconds_and_every_error_count
     }
 
 
-def test_rounds_keep_the_median_of_each_measure_and_add_up_errors(bench):
+def test_rounds_keep_the_median_of_each_measure_and_add_up_errors():
     rounds = [
         {"requests_per_second": 900.0, "p50_ms": 60.0, "p99_ms": 300.0, "errors": 0},
         {"requests_per_second": 2000.0, "p50_ms": 30.0, "p99_ms": 90.0, "errors": 1},
         {"requests_per_second": 1800.0, "p50_ms": 35.0, "p99_ms": 80.0, "errors": 2},
     ]
 
-    assert bench.median_result(rounds) == {
+    assert load.median_result(rounds) == {
         "requests_per_second": 1800.0,
         "p50_ms": 35.0,
         "p99_ms": 90.0,
@@ -71,8 +61,8 @@ def run(multiple, page_rps, page_ms, queries=5):
     }
 
 
-def test_sizes_are_compared_on_queries_throughput_and_time_to_serve(bench):
-    lines = bench.compare_sizes([run(1, 100.0, 10.0), run(100, 40.0, 15.0)])
+def test_sizes_are_compared_on_queries_throughput_and_time_to_serve():
+    lines = report.compare_sizes([run(1, 100.0, 10.0), run(100, 40.0, 15.0)])
 
     assert lines == [
         "sqlite /history/: 100× vs 1×: same queries; uncached throughput 2.50× lower: NOT met; "
@@ -80,8 +70,8 @@ def test_sizes_are_compared_on_queries_throughput_and_time_to_serve(bench):
     ]
 
 
-def test_more_queries_at_scale_fail_the_size_comparison(bench):
-    lines = bench.compare_sizes([run(1, 100.0, 10.0), run(100, 100.0, 10.0, queries=6)])
+def test_more_queries_at_scale_fail_the_size_comparison():
+    lines = report.compare_sizes([run(1, 100.0, 10.0), run(100, 100.0, 10.0, queries=6)])
 
     assert "queries 5 → 6" in lines[0]
     assert "met" not in lines[0].replace("NOT met", "")

@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from iomsite.generate import (
+from devtools.generate import (
     DEFAULT_MULTIPLE,
     GENERATED_PREFIX,
     GenerateError,

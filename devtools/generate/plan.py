@@ -1,0 +1,87 @@
+"""How much scale data to generate, and of which models."""
+
+import datetime
+from collections import Counter
+
+from django.conf import settings
+
+from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
+from iomsite.loader import read_records
+from orgs.models import (
+    Fact,
+    FactCitation,
+    NameEra,
+    NameEraCitation,
+    Office,
+    OfficeCitation,
+    Organization,
+    OrganizationCitation,
+    Person,
+    PersonCitation,
+    SeeAlso,
+    SeeAlsoCitation,
+    Source,
+    Term,
+    TermCitation,
+)
+from timeline.models import Event, EventCitation
+
+CHANGE_REASON = "Generated scale data"
+DEFAULT_MULTIPLE = 100
+TOPIC_CAP = 300
+CHAIN_LENGTH = 50  # Director General terms, or name eras, per generated organization
+BATCH_SIZE = 1000
+FIRST_DAY = datetime.date(1951, 1, 1)
+LAST_DAY = datetime.date(2026, 6, 30)
+
+# Generated models, in the order they are created; removal goes the other way.
+CONTENT_MODELS = (
+    Source,
+    Topic,
+    Critic,
+    Organization,
+    SeeAlso,
+    Person,
+    NameEra,
+    Term,
+    Office,
+    Fact,
+    Event,
+    Criticism,
+    Quotation,
+)
+CITATION_MODELS = {
+    Organization: OrganizationCitation,
+    SeeAlso: SeeAlsoCitation,
+    Person: PersonCitation,
+    NameEra: NameEraCitation,
+    Term: TermCitation,
+    Office: OfficeCitation,
+    Fact: FactCitation,
+    Event: EventCitation,
+    Criticism: CriticismCitation,
+}
+
+
+class GenerateError(Exception):
+    """Generated content cannot be created or removed; the message says why."""
+
+
+def label(model):
+    return model._meta.label
+
+
+def seed_counts():
+    """Records per model in the seed fixtures, and the seed's terms per role."""
+    records = read_records(sorted((settings.BASE_DIR / "fixtures").glob("*.json")))
+    counts = Counter(record.model for record in records)
+    roles = Counter(record.fields.get("role") for record in records if record.model is Term)
+    return counts, roles
+
+
+def planned_counts(multiple, counts=None):
+    """How many records ``generate(multiple)`` creates of each content model, by label."""
+    counts = seed_counts()[0] if counts is None else counts
+    planned = {label(model): multiple * counts[model] for model in CONTENT_MODELS}
+    planned[label(Topic)] = min(planned[label(Topic)], TOPIC_CAP)
+    return planned
