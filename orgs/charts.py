@@ -427,6 +427,11 @@ def _place_beside(band, label_width, chart_width, gap):
         band.label_x, band.label_anchor = round(before, 1), "end"
 
 
+# Room kept between a label and the chart's edge: some letters reach a little
+# beyond their start (the tail of a J).
+EDGE = 2
+
+
 def _fit(x, label_width, chart_width):
-    """A start-anchored label at ``x``, moved left as far as needed to end inside the chart."""
-    return round(max(0, min(x, chart_width - label_width)), 1)
+    """A start-anchored label at ``x``, moved as far as needed to stay inside the chart."""
+    return round(max(EDGE, min(x, chart_width - label_width - EDGE)), 1)

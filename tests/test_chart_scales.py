@@ -1,6 +1,7 @@
 """The charts' arithmetic: round ticks, text widths, year axes and gaps."""
 
 import datetime
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -51,7 +52,7 @@ def test_value_ticks_step_is_one_two_or_five_times_a_power_of_ten(largest):
     ticks = value_ticks(largest)
     step = ticks[1] - ticks[0]
     assert step.normalize().as_tuple().digits in ((1,), (2,), (5,))
-    assert all(b - a == step for a, b in zip(ticks, ticks[1:], strict=False))
+    assert all(b - a == step for a, b in itertools.pairwise(ticks))
     assert ticks[-1] >= largest
     assert len(ticks) - 1 <= MAX_STEPS
 
@@ -122,7 +123,7 @@ def test_year_ticks_are_spaced_so_that_labels_do_not_touch(layout, step):
     assert years[1] - years[0] == step
     assert all(year % step == 0 for year in years)
     label = text_width("0000", layout.font_size)
-    assert all(b - a > label for (_a, a), (_b, b) in zip(ticks, ticks[1:], strict=False))
+    assert all(b - a > label for (_a, a), (_b, b) in itertools.pairwise(ticks))
     assert len(ticks) <= MAX_YEAR_TICKS
 
 

@@ -175,7 +175,7 @@ def test_timeline_labels_stay_inside_the_chart():
         for band in drawing.bands:
             width = text_width(band.label, drawing.layout.font_size)
             start = band.label_x - width if band.label_anchor == "end" else band.label_x
-            assert 0 <= start and start + width <= drawing.layout.width, band.label
+            assert start >= 0 and start + width <= drawing.layout.width, band.label
 
 
 def test_terms_are_labelled_beside_the_bar_when_wide_and_above_it_when_narrow():
