@@ -39,7 +39,6 @@ class Point:
     x: float
     y: float
     label: str
-    fact: object
 
 
 @dataclass
@@ -121,7 +120,6 @@ def _draw_series(layout, facts, ticks, labels, runs):
             x=axis.x(fact.at.earliest()),
             y=round(baseline - float(fact.value) * scale, 1),
             label=f"{fact.at}: {fact.display_value}",
-            fact=fact,
         )
         for fact in facts
     ]
@@ -216,8 +214,8 @@ def _single_date(span, day, known_date):
     return Stretch(span, day, day, Known.DATE, f"{span.label} ({known_date})")
 
 
-# Stretches of time no source covers shorter than this are not marked: dates
-# given only to the year can leave such gaps between terms that follow each other.
+# Times no source covers shorter than this are not marked: a few months between
+# one term's end and the next one's start are a handover, not a gap in the record.
 MIN_UNKNOWN_YEARS = 1
 
 
