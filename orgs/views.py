@@ -36,7 +36,7 @@ def organization_detail(request, slug):
 def name_era_list(request):
     organization = subject_organization()
     eras = list(NameEra.objects.published().filter(organization=organization).with_citations())
-    axis, band_list = charts.bands(
+    chart = charts.timeline(
         [
             charts.Span(era.acronym, era.start, era.end, era.get_absolute_url(), era.is_current)
             for era in eras
@@ -48,8 +48,7 @@ def name_era_list(request):
         {
             "organization": organization,
             "eras": eras,
-            "axis": axis,
-            "bands": band_list,
+            "chart": chart,
             "footnotes": Footnotes(),
         },
     )
@@ -95,14 +94,15 @@ def leaders(request):
     directors = [t for t in terms if t.role == Term.Role.DIRECTOR_GENERAL]
     deputies = [t for t in terms if t.role == Term.Role.DEPUTY_DIRECTOR_GENERAL and t.current]
     ambassadors = [t for t in terms if t.role == Term.Role.GOODWILL_AMBASSADOR and t.current]
-    axis, band_list = charts.bands(
+    chart = charts.timeline(
         [
             charts.Span(
                 term.person.name,
-                term.start or (None if term.end else term.in_office_on),
+                term.start,
                 term.end,
                 term.person.get_absolute_url(),
                 term.current,
+                term.in_office_on,
             )
             for term in directors
         ],
@@ -116,9 +116,7 @@ def leaders(request):
             "directors": directors,
             "deputies": deputies,
             "ambassadors": ambassadors,
-            "axis": axis,
-            "bands": band_list,
-            "chart_height": 24 * len(band_list) + 30,
+            "chart": chart,
             "footnotes": Footnotes(),
         },
     )

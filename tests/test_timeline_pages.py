@@ -393,15 +393,16 @@ def test_unknown_parameters_are_ignored(client):
 def test_era_band_draws_each_name_as_a_link_to_its_page(client, subject):
     response = client.get(list_url())
 
-    svg = re.search(r"<svg .*?</svg>", response.text, re.S).group()
-    assert 'role="group"' in svg
-    assert 'aria-labelledby="era-band-title"' in svg
-    assert 'aria-describedby="era-band-desc"' in svg
-    assert '<title id="era-band-title">' in svg
-    assert '<desc id="era-band-desc">' in svg
-    for acronym, era in subject.eras.items():
-        assert f'<a href="{era.get_absolute_url()}">' in svg
-        assert f">{acronym}</text>" in svg
+    for layout in ("narrow", "wide"):
+        svg = re.search(rf'<svg class="chart-{layout}".*?</svg>', response.text, re.S).group()
+        assert 'role="group"' in svg
+        assert f'aria-labelledby="era-band-{layout}-title"' in svg
+        assert f'aria-describedby="era-band-{layout}-desc"' in svg
+        assert f'<title id="era-band-{layout}-title">' in svg
+        assert f'<desc id="era-band-{layout}-desc">' in svg
+        for acronym, era in subject.eras.items():
+            assert f'<a href="{era.get_absolute_url()}">' in svg
+            assert f">{acronym}</text>" in svg
 
 
 def test_era_band_has_a_text_alternative_with_dates(client, subject):

@@ -24,7 +24,7 @@ def event_list(request):
     events = event_filter.qs if valid else Event.objects.none()
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     eras = list(subject_name_eras())
-    axis, era_bands = charts.bands(
+    chart = charts.timeline(
         [
             charts.Span(era.acronym, era.start, era.end, era.get_absolute_url(), era.is_current)
             for era in eras
@@ -40,8 +40,7 @@ def event_list(request):
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "events": page.object_list,
             "eras": eras,
-            "axis": axis,
-            "bands": era_bands,
+            "chart": chart,
             "footnotes": Footnotes(),
         },
         status=200 if valid else 400,
