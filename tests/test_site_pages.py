@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from devtools.generate import generate
 
+from devtools.generate import generate
 from orgs.models import Fact
 
 from .factories import FactFactory, OrganizationFactory

@@ -7,8 +7,8 @@ import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from devtools.generate import generate
 
+from devtools.generate import generate
 from iomsite.changes import UPDATE_MODELS
 from orgs.content import Status
 from orgs.models import Person
