@@ -21,7 +21,8 @@ from django.core.exceptions import (
 )
 from django.db import IntegrityError, models, transaction
 
-from orgs.content import Claim
+from orgs.content import CitationBase, Claim, Content
+from orgs.sourcing import unpublished_sources_error
 
 from .fixture_format import fingerprint, record_fields
 from .models import LoadedRecord
@@ -181,15 +182,18 @@ def load(paths, *, dry_run=False):
         for item in loaded:
             if item.outcome in ("created", "updated"):
                 _set_many_to_many(item, stored, problems)
+        written = [item for item in loaded if item.outcome in ("created", "updated")]
+        checked = {(type(item.obj), item.obj.pk) for item in written}
+        for item in written:
+            problems.extend(
+                f"{item.record.label}: {message}"
+                for message in _sourcing_problems(item.obj, checked)
+            )
         for item in loaded:
             report.count(item.record.model, item.outcome)
             if item.outcome == "kept":
                 report.kept.append(item.record.label)
                 continue
-            written = item.outcome in ("created", "updated")
-            error = written and isinstance(item.obj, Claim) and item.obj.missing_citation_error()
-            if error:
-                problems.extend(f"{item.record.label}: {m}" for m in error.messages)
             stored.remember(item)
         if problems:
             transaction.set_rollback(True)
@@ -197,6 +201,29 @@ def load(paths, *, dry_run=False):
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _sourcing_problems(obj, checked):
+    """Why a written record breaks the sourcing rules: a published claim must cite a
+    source, and a published entry only published ones (``orgs.sourcing``); the
+    loader has no reviewer to publish them. A citation is checked on its own only
+    when its claim was not written (``checked``): else the claim names the sources."""
+    if isinstance(obj, CitationBase):
+        claim = obj.claim
+        if (type(claim), claim.pk) in checked:
+            return []
+        if claim.is_published and not obj.source.is_published:
+            return [
+                f"{obj.claim_kind} {obj.claim.slug!r} is published but cites the source "
+                f"{obj.source.slug!r} (“{obj.source}”), which is not: publish the source "
+                "or keep the entry a draft"
+            ]
+        return []
+    if not isinstance(obj, Content):
+        return []
+    errors = [obj.missing_citation_error()] if isinstance(obj, Claim) else []
+    errors.append(unpublished_sources_error(obj))
+    return [message for error in errors if error for message in error.messages]
 
 
 class RecordProblem(Exception):

@@ -16,6 +16,9 @@ from simple_history.models import HistoricalRecords
 # Bookkeeping, not content: left out of history, fixtures and comparisons.
 BOOKKEEPING_FIELDS = ("version", "search_vector")
 
+# Fields about the entry rather than about the world: no citation backs them.
+UNSUPPORTABLE_FIELDS = ("slug", "status", *BOOKKEEPING_FIELDS)
+
 
 class ContentHistory(HistoricalRecords):
     """Revision history that leaves out the bookkeeping fields each model has.
@@ -130,6 +133,11 @@ class Content(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    def get_preview_url(self):
+        """Where staff see the entry as readers will once it is published; a model
+        whose public page would not show it unpublished gives its own."""
+        return self.get_absolute_url()
 
 
 class Claim(Content):
@@ -271,23 +279,38 @@ class CitationBase(models.Model):
 
     def clean(self):
         super().clean()
-        if self.supports:
-            field_names = {
-                field.name
-                for field in self.claim_model()._meta.get_fields()
-                if field.concrete or (field.many_to_many and not field.auto_created)
-            }
-            if self.supports not in field_names:
-                raise ValidationError(
-                    {
-                        "supports": _("%(model)s has no field “%(field)s”.")
-                        % {"model": self.claim_model()._meta.verbose_name, "field": self.supports}
-                    }
-                )
+        if self.supports and self.supports not in dict(self.supports_choices()):
+            raise ValidationError(
+                {
+                    "supports": _("%(model)s has no field “%(field)s”.")
+                    % {"model": self.claim_model()._meta.verbose_name, "field": self.supports}
+                }
+            )
 
     @classmethod
     def claim_model(cls):
         return cls._meta.get_field("claim").related_model
+
+    @classmethod
+    def supports_choices(cls):
+        """What a citation can back, as editors choose it: the whole entry (stored
+        as "") or one of the claim's fields, by its label (stored as its name)."""
+        fields = [
+            field
+            for field in cls.claim_model()._meta.get_fields()
+            if (field.concrete or (field.many_to_many and not field.auto_created))
+            and field.editable
+            and not field.primary_key
+            and field.name not in UNSUPPORTABLE_FIELDS
+        ]
+        return [("", _("The whole entry"))] + [
+            (field.name, capfirst(field.verbose_name)) for field in fields
+        ]
+
+    @property
+    def supports_label(self):
+        """The label of the field this citation backs, or "The whole entry"."""
+        return dict(self.supports_choices()).get(self.supports, self.supports)
 
     @property
     def claim_kind(self):

@@ -42,6 +42,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from simple_history.utils import get_m2m_reverse_field_name
 
+from . import sourcing
 from .content import CitationBase, Claim, Status
 
 CITATION_FIELDS = ("source", "supports", "locator", "quotation")
@@ -430,6 +431,9 @@ def revert(entry, version, reason, user=None):
     ValidationError (and writes nothing) when the restored entry would break a rule
     of the site as it is now: a related record that no longer exists, a key now used
     by another entry, a published claim without citations, and so on.
+
+    A published version takes the sources it cites along (``orgs.sourcing``): the
+    sources published with it are returned.
     """
     model = type(entry)
     history = type(version)
@@ -463,7 +467,7 @@ def revert(entry, version, reason, user=None):
     _restore_citations(entry, version, reason, user)
     if isinstance(entry, Claim) and (error := entry.missing_citation_error()):
         raise error
-    return entry
+    return sourcing.publish_cited_sources(entry, user=user, summary=reason)
 
 
 def _restore_citations(entry, version, reason, user):

@@ -1,4 +1,5 @@
 from collections import Counter, defaultdict
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -11,6 +12,7 @@ from django.db import models
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, Left, Length, Substr
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -145,6 +147,51 @@ class Source(Searchable, Content):
                     .select_related("claim", *related)
                 )
         return links
+
+    def citing_published_entries(self, limit=10):
+        """Up to ``limit`` published entries that cite this source, through a
+        citation or a field of their own (a quotation's source...)."""
+        entries = []
+        relations = [
+            field
+            for field in self._meta.get_fields(include_hidden=True)
+            if field.auto_created and not field.concrete and field.one_to_many
+        ]
+        for relation in relations:
+            model = relation.related_model
+            if issubclass(model, CitationBase):
+                citing = model.claim_model()._default_manager.filter(
+                    status=Status.PUBLISHED, citations__source=self
+                )
+            elif issubclass(model, Content) and model is not Source:
+                citing = model._default_manager.filter(
+                    status=Status.PUBLISHED, **{relation.field.name: self}
+                )
+            else:
+                continue
+            entries.extend(citing.distinct()[: limit - len(entries)])
+            if len(entries) >= limit:
+                break
+        return entries
+
+    def clean(self):
+        super().clean()
+        if self.pk is None or self.status == Status.PUBLISHED:
+            return
+        citing = self.citing_published_entries()
+        if citing:
+            raise ValidationError(
+                _(
+                    "Published entries cite this source, so it must stay published: "
+                    "%(entries)s. Unpublish or change them first."
+                )
+                % {
+                    "entries": "; ".join(
+                        f"{capfirst(entry._meta.verbose_name)} “{entry}”" for entry in citing
+                    )
+                },
+                code="cited_by_published",
+            )
 
 
 class OrganizationQuerySet(ContentQuerySet):
@@ -632,7 +679,16 @@ class Fact(Searchable, Claim):
         return f"{self.get_kind_display()}, {self.at}: {self.display_value}"
 
     def get_absolute_url(self):
-        return reverse("orgs:structure") + f"#fact-{self.slug}"
+        """The figure in its kind's list of figures."""
+        return reverse("orgs:figures", args=[self.kind]) + f"#fact-{self.slug}"
+
+    def get_preview_url(self):
+        """Where staff see an unpublished figure: its kind's list of figures, with
+        the figure shown above the list (see ``orgs.views.figure_list``)."""
+        if self.is_published:
+            return self.get_absolute_url()
+        query = urlencode({"preview": self.slug})
+        return reverse("orgs:figures", args=[self.kind]) + f"?{query}#fact-{self.slug}"
 
     def clean(self):
         super().clean()

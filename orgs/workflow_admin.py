@@ -32,7 +32,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from . import sourcing, workflow
 from .content import CitationBase, Content, Status
 from .models import PendingChange, ReviewComment
 from .roles import can_publish
@@ -398,6 +398,7 @@ class WorkflowAdminMixin:
     def save_related(self, request, form, formsets, change):
         if not form.proposes_change:
             super().save_related(request, form, formsets, change)
+            self._publish_cited_sources(request, form.instance, form.cleaned_data["edit_summary"])
             return
         entry, stored, pending = form.instance, form.locked_entry, form.locked_pending
         citations = None
@@ -427,14 +428,32 @@ class WorkflowAdminMixin:
         )
         entry._workflow_proposed = True
 
+    def _publish_cited_sources(self, request, entry, summary):
+        """A published entry saved by a reviewer takes the sources it cites along
+        (see ``orgs.sourcing``)."""
+        sources = sourcing.publish_cited_sources(entry, user=request.user, summary=summary)
+        if sources:
+            self.message_user(
+                request,
+                _("%(entry)s: %(published)s")
+                % {
+                    "entry": workflow.describe(entry),
+                    "published": sourcing.published_with_message(sources),
+                },
+                messages.INFO,
+            )
+
     def save_formset(self, request, form, formset, change):
         summary = form.cleaned_data.get("edit_summary")
         for row in formset.forms:
             row.instance._change_reason = summary
         if issubclass(formset.model, Content) and not can_publish(request.user):
             self._save_content_rows(request, formset, summary)
-        else:
-            super().save_formset(request, form, formset, change)
+            return
+        super().save_formset(request, form, formset, change)
+        if issubclass(formset.model, Content):
+            for row in [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]:
+                self._publish_cited_sources(request, row, summary)
 
     def _save_content_rows(self, request, formset, summary):
         """Inline content rows saved by a non-reviewer: changes to published rows
