@@ -64,6 +64,12 @@ class ContentAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     save_on_top = True
     list_per_page = 50
 
+    def get_view_on_site_url(self, obj=None):
+        """An unpublished entry opens where staff can preview it (``get_preview_url``)."""
+        if obj is not None and not obj.is_published:
+            return obj.get_preview_url()
+        return super().get_view_on_site_url(obj)
+
     def get_changeform_initial_data(self, request):
         """Preselect the organization the site is about on new records."""
         initial = super().get_changeform_initial_data(request)

@@ -713,7 +713,7 @@ def test_display_value_reads_like_prose(value, unit, qualifier, shown):
     assert figure.display_value == shown
 
 
-def test_a_fact_is_shown_by_kind_time_and_value_and_links_to_the_structure_page():
+def test_a_fact_is_shown_by_kind_time_and_value_and_links_to_its_kinds_page():
     figure = Fact(
         slug="budget-2023",
         kind=Fact.Kind.BUDGET,
@@ -723,7 +723,7 @@ def test_a_fact_is_shown_by_kind_time_and_value_and_links_to_the_structure_page(
     )
 
     assert str(figure) == "Budget, 2023: US$3 billion"
-    assert figure.get_absolute_url() == "/structure/#fact-budget-2023"
+    assert figure.get_absolute_url() == "/structure/figures/budget/#fact-budget-2023"
 
 
 def test_latest_by_kind_picks_the_latest_preferred_value_of_each_kind(organization):
