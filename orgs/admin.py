@@ -4,7 +4,8 @@ The bases here are shared by every content app (``timeline`` and ``critiques``
 import them), so the editing rules live in one place:
 
 * ``ContentAdmin``: status column and filter, key prepopulated from a title,
-  "view on site", save buttons on top, the site's organization preselected.
+  "view on site" (a preview for unpublished entries), one row of save buttons at
+  the foot beside the edit summary, the site's organization preselected.
 * ``ClaimAdmin``: a ``ContentAdmin`` that adds the claim's citation inline and
   refuses to publish a claim that cites no source.
 * ``citation_inline()``: the tabular citation inline for any citation model.
@@ -61,7 +62,8 @@ class ContentAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     search_fields = ["slug"]
     prepopulated_fields = {}
     view_on_site = True
-    save_on_top = True
+    # One row of save buttons, at the foot beside the edit summary.
+    save_on_top = False
     list_per_page = 50
 
     def get_view_on_site_url(self, obj=None):
@@ -125,13 +127,28 @@ class CitationInlineFormSet(BaseInlineFormSet):
 
 
 class CitationInline(admin.TabularInline):
-    """Base for citation inlines; build one with ``citation_inline(model)``."""
+    """Base for citation inlines; build one with ``citation_inline(model)``.
+
+    The source comes first; "supports" is chosen among the claim's fields by their
+    labels (the field's name is stored).
+    """
 
     formset = CitationInlineFormSet
     fields = ["source", "supports", "locator", "quotation"]
     autocomplete_fields = ["source"]
     extra = 1
     formfield_overrides = COMPACT_TEXTAREA
+    classes = ["citations"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "supports":
+            return forms.ChoiceField(
+                label=_("Supports"),
+                choices=self.model.supports_choices(),
+                required=False,
+                help_text=_("What this source backs: the whole entry, or one of its fields."),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_extra(self, request, obj=None, **kwargs):
         """One empty row, after the new citations of a pending change shown in the form."""

@@ -43,11 +43,15 @@ class Status(models.TextChoices):
 
 
 class Rank(models.TextChoices):
-    """How a claim stands beside others that sources give for the same thing."""
+    """How a claim stands beside others that sources give for the same thing.
 
-    PREFERRED = "preferred", _("Preferred")
-    NORMAL = "normal", _("Normal")
-    DEPRECATED = "deprecated", _("Deprecated")
+    Labelled for readers and editors alike: the stored values stay the technical
+    ones (preferred, normal, deprecated) that the fixtures use.
+    """
+
+    PREFERRED = "preferred", _("Preferred value")
+    NORMAL = "normal", _("Also reported")
+    DEPRECATED = "deprecated", _("Disputed")
 
 
 def citations_prefetch(claim_model, path="citations"):

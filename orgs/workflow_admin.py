@@ -15,6 +15,8 @@
 ``ContentInline`` does the same for content edited inline on another entry's page.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -29,11 +31,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import sourcing, workflow
 from .content import CitationBase, Content, Status
+from .dates import PartialDate
 from .models import PendingChange, ReviewComment
 from .roles import can_publish
 
@@ -88,9 +92,10 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
     edit_summary = forms.CharField(
         label=_("Edit summary"),
         max_length=workflow.SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text=_(
             "What you changed and why, naming the source of anything new. It is kept in "
-            "the entry's history."
+            "the entry's history, and readers see it in the recent updates."
         ),
         error_messages={
             "required": _("Write an edit summary: say what you changed and why."),
@@ -106,6 +111,10 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
     loaded_at = forms.CharField(label=_("loaded at"), widget=forms.HiddenInput, required=False)
 
     user = None
+    # The status the button pressed asks for (see SAVE_BUTTONS), or None.
+    requested_status = None
+    # The fields the key is made from when left blank (the admin's prepopulated_fields).
+    slug_sources = ()
     # Set by clean() on a change: the stored row (locked), its pending change,
     # and whether this save proposes a change instead of writing the row.
     locked_entry = None
@@ -114,6 +123,15 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields and self.slug_sources:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Filled in for you from %(fields)s; it becomes part of the entry's address. "
+                "Change it only if it is already taken."
+            ) % {"fields": _names_of(self._meta.model, self.slug_sources)}
+        if "status" in self.fields:
+            # The save buttons set the status (see SAVE_BUTTONS).
+            self.fields["status"].widget = forms.HiddenInput()
         if self.instance.pk is None:
             return
         pending = getattr(self.instance, "_workflow_pending", None)
@@ -128,9 +146,53 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._apply_requested_status(cleaned_data)
+        if "slug" in self.fields and self.slug_sources:
+            self._check_slug(cleaned_data)
         if self.instance.pk is not None:
             self._check_version(cleaned_data)
         return cleaned_data
+
+    def _apply_requested_status(self, cleaned_data):
+        status = self.fields.get("status")
+        if self.requested_status is None or status is None or status.disabled:
+            return
+        if self.requested_status == Status.PUBLISHED and not self.can_publish:
+            self.add_error(None, _("Only reviewers can publish: save a draft or submit it."))
+            return
+        cleaned_data["status"] = self.requested_status
+
+    def _check_slug(self, cleaned_data):
+        """Make the key from its source fields when left blank; refuse, naming the
+        entry that has it, a key already taken."""
+        slug = cleaned_data.get("slug")
+        if not slug and "slug" not in self.errors:
+            parts = [slug_part(cleaned_data.get(name)) for name in self.slug_sources]
+            slug = slugify(" ".join(p for p in parts if p))[: self.fields["slug"].max_length]
+            if not slug:
+                self.add_error(
+                    "slug",
+                    _("Fill in %(fields)s: the key is made from them.")
+                    % {"fields": _names_of(self._meta.model, self.slug_sources)},
+                )
+                return
+            cleaned_data["slug"] = slug
+        if not slug:
+            return
+        manager = self._meta.model._default_manager
+        taken = manager.filter(slug=slug).exclude(pk=self.instance.pk).first()
+        if taken is not None:
+            free = next(
+                f"{slug}-{n}" for n in range(2, 1000) if not manager.filter(slug=f"{slug}-{n}")
+            )
+            self.add_error(
+                "slug",
+                _(
+                    "The key “%(key)s” is already used by %(entry)s. Give this entry another "
+                    "one, for example “%(free)s”."
+                )
+                % {"key": slug, "entry": workflow.describe(taken), "free": free},
+            )
 
     def _check_version(self, cleaned_data):
         version = cleaned_data.get("base_version")
@@ -176,6 +238,77 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
     def _may_propose(self, pending):
         action = "add" if pending is None else "change"
         return self.user is not None and self.user.has_perm(f"orgs.{action}_pendingchange")
+
+
+def slug_part(value):
+    """A field's value as a key is made from it ("staff", "2024-12", a name)."""
+    if value is None:
+        return ""
+    if isinstance(value, PartialDate):
+        return value.isoformat()
+    if isinstance(value, Content):
+        return value.slug
+    return str(value)
+
+
+def _names_of(model, field_names):
+    return ", ".join(f"“{model._meta.get_field(name).verbose_name}”" for name in field_names)
+
+
+# The change form's save buttons: the status each one saves the entry with.
+SAVE_BUTTONS = {
+    "_save_draft": Status.DRAFT,
+    "_submit_for_review": Status.IN_REVIEW,
+    "_publish": Status.PUBLISHED,
+}
+
+
+def requested_status(request):
+    """The status the save button pressed asks for, or None (keep the status)."""
+    if request.method != "POST":
+        return None
+    return next((status for name, status in SAVE_BUTTONS.items() if name in request.POST), None)
+
+
+@dataclass
+class SaveButton:
+    name: str
+    label: str
+    primary: bool = False
+
+
+def save_buttons(user, entry):
+    """The save buttons of ``entry``'s form (None: a new entry), safest first: the
+    first is the one the Enter key presses."""
+    reviewer = can_publish(user)
+    if entry is not None and entry.is_published:
+        if not reviewer:
+            return [SaveButton("_submit_for_review", _("Submit for review"), primary=True)]
+        return [
+            SaveButton("_publish", _("Publish the changes"), primary=True),
+            SaveButton("_save_draft", _("Unpublish (save as draft)")),
+        ]
+    buttons = [
+        SaveButton("_save_draft", _("Save draft")),
+        SaveButton("_submit_for_review", _("Submit for review"), primary=not reviewer),
+    ]
+    if reviewer:
+        buttons.append(SaveButton("_publish", _("Publish"), primary=True))
+    return buttons
+
+
+def status_text(user, entry):
+    """Where the entry stands, and what the buttons do, in a sentence."""
+    reviewer = can_publish(user)
+    if entry is None:
+        return _("A new entry: save it as a draft, or submit it for a reviewer to publish.")
+    if entry.status == Status.DRAFT:
+        return _("A draft: only editors can see it.")
+    if entry.status == Status.IN_REVIEW:
+        return _("In review: waiting for a reviewer to publish it or send it back.")
+    if reviewer:
+        return _("Published: readers see it, and see your changes as soon as you publish them.")
+    return _("Published: readers see it. Your changes wait for a reviewer before readers see them.")
 
 
 class SendBackForm(forms.Form):
@@ -255,8 +388,21 @@ class WorkflowAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        attrs = {"can_publish": can_publish(request.user), "user": request.user}
+        attrs = {
+            "can_publish": can_publish(request.user),
+            "user": request.user,
+            "requested_status": requested_status(request),
+            "slug_sources": tuple(self.get_prepopulated_fields(request, obj).get("slug", ())),
+        }
         return type(form.__name__, (form,), attrs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if IS_POPUP_VAR in request.GET:
+            # Added from another entry's form to be cited or linked there: the
+            # summary of that entry says why; this one need not be written again.
+            initial.setdefault("edit_summary", gettext("Added from another entry's form."))
+        return initial
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = []
@@ -270,18 +416,8 @@ class WorkflowAdminMixin:
                 elif line not in WORKFLOW_FIELDS:
                     lines.append(line)
             fieldsets.append((name, {**options, "fields": lines}))
-        may_save = (
-            self.has_add_permission(request)
-            if obj is None
-            else self.has_change_permission(request, obj)
-        )
-        if may_save:
-            fieldsets.append(
-                (
-                    _("Saving"),
-                    {"fields": ["edit_summary", ("base_version", "base_revision", "loaded_at")]},
-                )
-            )
+        # The edit summary and the hidden version fields are shown beside the save
+        # buttons (admin/orgs/workflow_save.html).
         return fieldsets
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -309,6 +445,14 @@ class WorkflowAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["workflow_notices"] = self.workflow_notices(request, obj) if change and obj else []
+        if add:
+            may_save = self.has_add_permission(request)
+        else:
+            may_save = self.has_change_permission(request, obj)
+        context["workflow_may_save"] = may_save
+        if may_save:
+            context["workflow_buttons"] = save_buttons(request.user, obj if change else None)
+            context["workflow_status"] = status_text(request.user, obj if change else None)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def workflow_notices(self, request, obj):
