@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .admin_history import HistoryAdminMixin
 from .content import CitationBase, Status
+from .fields import GroupedDecimalFormField
 from .models import (
     Fact,
     NameEra,
@@ -126,15 +127,16 @@ class CitationInlineFormSet(BaseInlineFormSet):
             raise self.instance.unsourced_error()
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(admin.StackedInline):
     """Base for citation inlines; build one with ``citation_inline(model)``.
 
-    The source comes first; "supports" is chosen among the claim's fields by their
-    labels (the field's name is stored).
+    Each citation is one labelled row, source first, that wraps on narrow screens
+    (see static/css/admin-workflow.css); "supports" is chosen among the claim's
+    fields by their labels (the field's name is stored).
     """
 
     formset = CitationInlineFormSet
-    fields = ["source", "supports", "locator", "quotation"]
+    fields = [("source", "supports", "locator", "quotation")]
     autocomplete_fields = ["source"]
     extra = 1
     formfield_overrides = COMPACT_TEXTAREA
@@ -363,6 +365,13 @@ class FactAdmin(ClaimAdmin):
     search_fields = ["note", "rank_reason", "slug"]
     prepopulated_fields = {"slug": ["kind", "at"]}
     autocomplete_fields = ["organization"]
+    formfield_overrides = {
+        **COMPACT_TEXTAREA,
+        models.DecimalField: {
+            "form_class": GroupedDecimalFormField,
+            "help_text": _("As the source gives it, in full: 21,500 or 2,500,000,000."),
+        },
+    }
 
     @admin.display(description=_("value"), ordering="value")
     def display_value(self, fact):

@@ -28,6 +28,7 @@ import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -44,6 +45,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from . import sourcing
 from .content import CitationBase, Claim, Status
+from .numbers import plain_number
 
 CITATION_FIELDS = ("source", "supports", "locator", "quotation")
 
@@ -199,6 +201,8 @@ def display_value(field, value):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, Decimal):
+        return plain_number(value)
     if isinstance(field, models.JSONField):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

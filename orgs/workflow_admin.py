@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -252,7 +252,8 @@ def slug_part(value):
 
 
 def _names_of(model, field_names):
-    return ", ".join(f"“{model._meta.get_field(name).verbose_name}”" for name in field_names)
+    names = [f"“{model._meta.get_field(name).verbose_name}”" for name in field_names]
+    return get_text_list(names, _("and"))
 
 
 # The change form's save buttons: the status each one saves the entry with.
