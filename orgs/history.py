@@ -299,7 +299,7 @@ def citation_label(row):
     if row.locator:
         text += f", {row.locator}"
     if row.supports:
-        text += " " + _("(backs: %(field)s)") % {"field": row.supports}
+        text += " " + _("(backs: %(field)s)") % {"field": row.instance.supports_label}
     return text
 
 

@@ -534,8 +534,8 @@ def differences(model, before, after):
         rows.append(
             Difference(
                 _("Citations"),
-                display_citations(before.citations),
-                display_citations(after.citations),
+                display_citations(model, before.citations),
+                display_citations(model, after.citations),
             )
         )
     return rows
@@ -581,17 +581,18 @@ def display_links(f, pks):
     return ", ".join(sorted(str(o) for o in f.related_model._base_manager.filter(pk__in=pks)))
 
 
-def display_citations(citations):
+def display_citations(model, citations):
     if not citations:
         return EMPTY
     sources = Source._base_manager.in_bulk({c[0] for c in citations})
+    labels = dict(citation_model(model).supports_choices())
     parts = []
     for source_id, supports, locator, _quotation in citations:
         text = str(sources.get(source_id, f"#{source_id}"))
         if locator:
             text += f", {locator}"
         if supports:
-            text += f" ({supports})"
+            text += f" ({labels.get(supports, supports)})"
         parts.append(text)
     return "; ".join(parts)
 
