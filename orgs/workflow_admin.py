@@ -6,16 +6,20 @@
   of the entry, of each citation the save changes and of many-to-many changes;
 * the form carries the version it was loaded from; a save based on an older one
   is refused, showing what the other editor changed, and the input is kept;
-* non-reviewers are offered only "draft" and "in review"; their changes to a
-  published entry wait as a pending change, and the form shows it when reopened;
+* the save buttons set the status ("Save draft", "Submit for review", and for
+  reviewers "Publish": see ``orgs.save_buttons``), beside the edit summary;
+* non-reviewers cannot publish; their changes to a published entry wait as a
+  pending change, and the form shows it when reopened;
+* a published entry saved by a reviewer publishes the sources it cites along
+  (``orgs.sourcing``);
+* a key left blank is made from the fields it is prepopulated from, and a key
+  already taken is refused naming the entry that has it;
 * non-reviewers may not delete published entries;
 * "Publish selected" and "Send back to the editor with a comment" actions, which
   refuse rows changed since the list was loaded.
 
 ``ContentInline`` does the same for content edited inline on another entry's page.
 """
-
-from dataclasses import dataclass
 
 from django import forms
 from django.contrib import admin, messages
@@ -31,15 +35,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import sourcing, workflow
+from . import keys, sourcing, workflow
 from .content import CitationBase, Content, Status
-from .dates import PartialDate
 from .models import PendingChange, ReviewComment
 from .roles import can_publish
+from .save_buttons import requested_status, save_buttons, status_text
 
 # The changelist's hidden inputs holding each row's version: "_version-<pk>".
 VERSION_INPUT = "_version"
@@ -128,7 +131,7 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
             self.fields["slug"].help_text = _(
                 "Filled in for you from %(fields)s; it becomes part of the entry's address. "
                 "Change it only if it is already taken."
-            ) % {"fields": _names_of(self._meta.model, self.slug_sources)}
+            ) % {"fields": keys.field_names(self._meta.model, self.slug_sources)}
         if "status" in self.fields:
             # The save buttons set the status (see SAVE_BUTTONS).
             self.fields["status"].widget = forms.HiddenInput()
@@ -163,36 +166,20 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
         cleaned_data["status"] = self.requested_status
 
     def _check_slug(self, cleaned_data):
-        """Make the key from its source fields when left blank; refuse, naming the
-        entry that has it, a key already taken."""
-        slug = cleaned_data.get("slug")
-        if not slug and "slug" not in self.errors:
-            parts = [slug_part(cleaned_data.get(name)) for name in self.slug_sources]
-            slug = slugify(" ".join(p for p in parts if p))[: self.fields["slug"].max_length]
-            if not slug:
-                self.add_error(
-                    "slug",
-                    _("Fill in %(fields)s: the key is made from them.")
-                    % {"fields": _names_of(self._meta.model, self.slug_sources)},
-                )
-                return
-            cleaned_data["slug"] = slug
-        if not slug:
+        """Make the key from its source fields when left blank; refuse a key already
+        taken, naming the entry that has it (see ``orgs.keys``)."""
+        if "slug" in self.errors:
             return
-        manager = self._meta.model._default_manager
-        taken = manager.filter(slug=slug).exclude(pk=self.instance.pk).first()
-        if taken is not None:
-            free = next(
-                f"{slug}-{n}" for n in range(2, 1000) if not manager.filter(slug=f"{slug}-{n}")
+        try:
+            cleaned_data["slug"] = keys.entry_key(
+                self._meta.model,
+                cleaned_data.get("slug"),
+                {name: cleaned_data.get(name) for name in self.slug_sources},
+                exclude_pk=self.instance.pk,
+                max_length=self.fields["slug"].max_length,
             )
-            self.add_error(
-                "slug",
-                _(
-                    "The key “%(key)s” is already used by %(entry)s. Give this entry another "
-                    "one, for example “%(free)s”."
-                )
-                % {"key": slug, "entry": workflow.describe(taken), "free": free},
-            )
+        except ValidationError as error:
+            self.add_error("slug", error)
 
     def _check_version(self, cleaned_data):
         version = cleaned_data.get("base_version")
@@ -238,78 +225,6 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
     def _may_propose(self, pending):
         action = "add" if pending is None else "change"
         return self.user is not None and self.user.has_perm(f"orgs.{action}_pendingchange")
-
-
-def slug_part(value):
-    """A field's value as a key is made from it ("staff", "2024-12", a name)."""
-    if value is None:
-        return ""
-    if isinstance(value, PartialDate):
-        return value.isoformat()
-    if isinstance(value, Content):
-        return value.slug
-    return str(value)
-
-
-def _names_of(model, field_names):
-    names = [f"“{model._meta.get_field(name).verbose_name}”" for name in field_names]
-    return get_text_list(names, _("and"))
-
-
-# The change form's save buttons: the status each one saves the entry with.
-SAVE_BUTTONS = {
-    "_save_draft": Status.DRAFT,
-    "_submit_for_review": Status.IN_REVIEW,
-    "_publish": Status.PUBLISHED,
-}
-
-
-def requested_status(request):
-    """The status the save button pressed asks for, or None (keep the status)."""
-    if request.method != "POST":
-        return None
-    return next((status for name, status in SAVE_BUTTONS.items() if name in request.POST), None)
-
-
-@dataclass
-class SaveButton:
-    name: str
-    label: str
-    primary: bool = False
-
-
-def save_buttons(user, entry):
-    """The save buttons of ``entry``'s form (None: a new entry), safest first: the
-    first is the one the Enter key presses."""
-    reviewer = can_publish(user)
-    if entry is not None and entry.is_published:
-        if not reviewer:
-            return [SaveButton("_submit_for_review", _("Submit for review"), primary=True)]
-        return [
-            SaveButton("_publish", _("Publish the changes"), primary=True),
-            SaveButton("_save_draft", _("Unpublish (save as draft)")),
-        ]
-    buttons = [
-        SaveButton("_save_draft", _("Save draft")),
-        SaveButton("_submit_for_review", _("Submit for review"), primary=not reviewer),
-    ]
-    if reviewer:
-        buttons.append(SaveButton("_publish", _("Publish"), primary=True))
-    return buttons
-
-
-def status_text(user, entry):
-    """Where the entry stands, and what the buttons do, in a sentence."""
-    reviewer = can_publish(user)
-    if entry is None:
-        return _("A new entry: save it as a draft, or submit it for a reviewer to publish.")
-    if entry.status == Status.DRAFT:
-        return _("A draft: only editors can see it.")
-    if entry.status == Status.IN_REVIEW:
-        return _("In review: waiting for a reviewer to publish it or send it back.")
-    if reviewer:
-        return _("Published: readers see it, and see your changes as soon as you publish them.")
-    return _("Published: readers see it. Your changes wait for a reviewer before readers see them.")
 
 
 class SendBackForm(forms.Form):
