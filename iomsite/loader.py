@@ -4,8 +4,9 @@ Fixtures are Django's JSON serialization format without primary keys: every
 record is identified by its natural key. Records are loaded model by model in
 dependency order, each one validated like an admin save (``full_clean``) and,
 at the end, every published claim must cite a source, and a published entry only
-published ones (there is no reviewer here to publish them: see ``orgs.sourcing``). Any problem rolls the
-whole load back and is reported with its file, record and reason.
+published ones (there is no reviewer here to publish them: see ``orgs.sourcing``).
+Any problem rolls the whole load back and is reported with its file, record and
+reason.
 """
 
 import json

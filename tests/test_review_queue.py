@@ -160,3 +160,23 @@ def test_view_on_site_of_an_unpublished_figure_opens_its_preview(reviewer):
     response = reviewer.get(admin_url(Fact, "change", fact.pk))
 
     assert f'href="{fact.get_preview_url()}"'.replace("&", "&amp;") in response.text
+
+
+def test_a_source_in_review_shows_its_values_and_no_citation_warning(reviewer):
+    source = factories.SourceFactory(status="review", title="Queued Handbook")
+
+    response = reviewer.get(reverse("admin:review_queue"))
+
+    values = {row.label: row.value for row in queue_item(response, source).values}
+    assert values["Title"] == "Queued Handbook" and values["Kind"] == "Report"
+    assert "cites no source" not in section_of(response.text, f"Source: {source}")
+
+
+def test_a_claim_in_review_without_citations_is_flagged_before_publish(reviewer):
+    fact = staff_figure(cites=[])
+
+    response = reviewer.get(reverse("admin:review_queue"))
+
+    assert "It cites no source: publishing it will be refused." in section_of(
+        response.text, f"Fact: {fact}"
+    )
