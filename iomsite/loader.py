@@ -3,8 +3,10 @@
 Fixtures are Django's JSON serialization format without primary keys: every
 record is identified by its natural key. Records are loaded model by model in
 dependency order, each one validated like an admin save (``full_clean``) and,
-at the end, every published claim must cite a source. Any problem rolls the
-whole load back and is reported with its file, record and reason.
+at the end, every published claim must cite a source, and a published entry only
+published ones (there is no reviewer here to publish them: see ``orgs.sourcing``).
+Any problem rolls the whole load back and is reported with its file, record and
+reason.
 
 A load that writes something is recorded as a ``FixtureLoad``, whose number its
 history rows carry in their change reason: readers see the load as one update.
@@ -25,6 +27,7 @@ from django.core.exceptions import (
 from django.db import IntegrityError, models, transaction
 
 from orgs.content import CitationBase, Claim, Content
+from orgs.sourcing import unpublished_sources_error
 
 from .fixture_format import fingerprint, record_fields
 from .models import FixtureLoad, LoadedRecord
@@ -185,15 +188,18 @@ def load(paths, *, dry_run=False):
         for item in loaded:
             if item.outcome in ("created", "updated"):
                 _set_many_to_many(item, stored, problems)
+        written = [item for item in loaded if item.outcome in ("created", "updated")]
+        checked = {(type(item.obj), item.obj.pk) for item in written}
+        for item in written:
+            problems.extend(
+                f"{item.record.label}: {message}"
+                for message in _sourcing_problems(item.obj, checked)
+            )
         for item in loaded:
             report.count(item.record.model, item.outcome)
             if item.outcome == "kept":
                 report.kept.append(item.record.label)
                 continue
-            written = item.outcome in ("created", "updated")
-            error = written and isinstance(item.obj, Claim) and item.obj.missing_citation_error()
-            if error:
-                problems.extend(f"{item.record.label}: {m}" for m in error.messages)
             stored.remember(item)
         if problems:
             transaction.set_rollback(True)
@@ -223,6 +229,29 @@ def _count_entries(fixture_load, loaded):
         return
     fixture_load.created, fixture_load.updated = len(created), len(written - created)
     fixture_load.save(update_fields=["created", "updated"])
+
+
+def _sourcing_problems(obj, checked):
+    """Why a written record breaks the sourcing rules: a published claim must cite a
+    source, and a published entry only published ones (``orgs.sourcing``); the
+    loader has no reviewer to publish them. A citation is checked on its own only
+    when its claim was not written (``checked``): else the claim names the sources."""
+    if isinstance(obj, CitationBase):
+        claim = obj.claim
+        if (type(claim), claim.pk) in checked:
+            return []
+        if claim.is_published and not obj.source.is_published:
+            return [
+                f"{obj.claim_kind} {obj.claim.slug!r} is published but cites the source "
+                f"{obj.source.slug!r} (“{obj.source}”), which is not: publish the source "
+                "or keep the entry a draft"
+            ]
+        return []
+    if not isinstance(obj, Content):
+        return []
+    errors = [obj.missing_citation_error()] if isinstance(obj, Claim) else []
+    errors.append(unpublished_sources_error(obj))
+    return [message for error in errors if error for message in error.messages]
 
 
 class RecordProblem(Exception):

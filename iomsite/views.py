@@ -54,7 +54,7 @@ def home(request):
             "organization": organization,
             "leader": leader,
             "headquarters": headquarters,
-            "budget": figures.get(Fact.Kind.BUDGET) or figures.get(Fact.Kind.REVENUE),
+            "budget": newest(figures.get(Fact.Kind.BUDGET), figures.get(Fact.Kind.REVENUE)),
             "staff": figures.get(Fact.Kind.STAFF),
             "members": figures.get(Fact.Kind.MEMBER_STATES),
             "observers": figures.get(Fact.Kind.OBSERVER_STATES),
@@ -63,6 +63,12 @@ def home(request):
             "footnotes": Footnotes(),
         },
     )
+
+
+def newest(*facts):
+    """The most recent of the figures given (the first of those dated alike)."""
+    known = [fact for fact in facts if fact is not None]
+    return max(known, key=lambda fact: fact.at.isoformat(), default=None)
 
 
 def search_page(request):

@@ -4,7 +4,8 @@ The bases here are shared by every content app (``timeline`` and ``critiques``
 import them), so the editing rules live in one place:
 
 * ``ContentAdmin``: status column and filter, key prepopulated from a title,
-  "view on site", save buttons on top, the site's organization preselected,
+  "view on site" (a preview for unpublished entries), one row of save buttons at
+  the foot beside the edit summary, the site's organization preselected,
   the editors' note in a section of its own.
 * ``ClaimAdmin``: a ``ContentAdmin`` that adds the claim's citation inline and
   refuses to publish a claim that cites no source.
@@ -29,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .admin_history import HistoryAdminMixin
 from .content import INTERNAL_FIELDS, CitationBase, Status
+from .fields import GroupedDecimalFormField
 from .models import (
     Fact,
     NameEra,
@@ -63,8 +65,15 @@ class ContentAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     search_fields = ["slug"]
     prepopulated_fields = {}
     view_on_site = True
-    save_on_top = True
+    # One row of save buttons, at the foot beside the edit summary.
+    save_on_top = False
     list_per_page = 50
+
+    def get_view_on_site_url(self, obj=None):
+        """An unpublished entry opens where staff can preview it (``get_preview_url``)."""
+        if obj is not None and not obj.is_published:
+            return obj.get_preview_url()
+        return super().get_view_on_site_url(obj)
 
     def get_changeform_initial_data(self, request):
         """Preselect the organization the site is about on new records."""
@@ -135,14 +144,30 @@ class CitationInlineFormSet(BaseInlineFormSet):
             raise self.instance.unsourced_error()
 
 
-class CitationInline(admin.TabularInline):
-    """Base for citation inlines; build one with ``citation_inline(model)``."""
+class CitationInline(admin.StackedInline):
+    """Base for citation inlines; build one with ``citation_inline(model)``.
+
+    Each citation is one labelled row, source first, that wraps on narrow screens
+    (see static/css/admin-workflow.css); "supports" is chosen among the claim's
+    fields by their labels (the field's name is stored).
+    """
 
     formset = CitationInlineFormSet
-    fields = ["source", "supports", "locator", "quotation"]
+    fields = [("source", "supports", "locator", "quotation")]
     autocomplete_fields = ["source"]
     extra = 1
     formfield_overrides = COMPACT_TEXTAREA
+    classes = ["citations"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "supports":
+            return forms.ChoiceField(
+                label=_("Supports"),
+                choices=self.model.supports_choices(),
+                required=False,
+                help_text=_("What this source backs: the whole entry, or one of its fields."),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_extra(self, request, obj=None, **kwargs):
         """One empty row, after the new citations of a pending change shown in the form."""
@@ -357,6 +382,13 @@ class FactAdmin(ClaimAdmin):
     search_fields = ["note", "rank_reason", "slug"]
     prepopulated_fields = {"slug": ["kind", "at"]}
     autocomplete_fields = ["organization"]
+    formfield_overrides = {
+        **COMPACT_TEXTAREA,
+        models.DecimalField: {
+            "form_class": GroupedDecimalFormField,
+            "help_text": _("As the source gives it, in full: 21,500 or 2,500,000,000."),
+        },
+    }
 
     @admin.display(description=_("value"), ordering="value")
     def display_value(self, fact):

@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import history as revisions
+from . import sourcing
 
 PUBLISH_PERMISSION = "orgs.publish_content"
 
@@ -234,17 +235,18 @@ class HistoryAdminMixin(SimpleHistoryAdmin):
             try:
                 with transaction.atomic():
                     entry = self.model._default_manager.select_for_update().get(pk=obj.pk)
-                    revisions.revert(entry, version, reason, request.user)
+                    sources = revisions.revert(entry, version, reason, request.user)
             except ValidationError as error:
                 problems = error.messages
             else:
                 self.log_change(request, entry, reason)
-                self.message_user(
-                    request,
-                    gettext("%(entry)s was reverted to the version of %(date)s.")
-                    % {"entry": capfirst(str(entry)), "date": self._when(version)},
-                    messages.SUCCESS,
-                )
+                message = gettext("%(entry)s was reverted to the version of %(date)s.") % {
+                    "entry": capfirst(str(entry)),
+                    "date": self._when(version),
+                }
+                if sources:
+                    message += " " + sourcing.published_with_message(sources)
+                self.message_user(request, message, messages.SUCCESS)
                 return HttpResponseRedirect(self._url("history", obj.pk))
         elif request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "POST"])

@@ -20,6 +20,9 @@ BOOKKEEPING_FIELDS = ("version", "search_vector")
 # out of every public page, feed, search and list of the fields a change changed.
 INTERNAL_FIELDS = ("editors_note",)
 
+# Fields about the entry rather than about the world: no citation backs them.
+UNSUPPORTABLE_FIELDS = ("slug", "status", *BOOKKEEPING_FIELDS, *INTERNAL_FIELDS)
+
 
 class OwnReasonFieldHistory(HistoricalRecords):
     """Revision history whose history models each get a change-reason field of their own.
@@ -57,11 +60,15 @@ class Status(models.TextChoices):
 
 
 class Rank(models.TextChoices):
-    """How a claim stands beside others that sources give for the same thing."""
+    """How a claim stands beside others that sources give for the same thing.
 
-    PREFERRED = "preferred", _("Preferred")
-    NORMAL = "normal", _("Normal")
-    DEPRECATED = "deprecated", _("Deprecated")
+    Labelled for readers and editors alike: the stored values stay the technical
+    ones (preferred, normal, deprecated) that the fixtures use.
+    """
+
+    PREFERRED = "preferred", _("Preferred value")
+    NORMAL = "normal", _("Also reported")
+    DEPRECATED = "deprecated", _("Disputed")
 
 
 def citations_prefetch(claim_model, path="citations"):
@@ -155,6 +162,11 @@ class Content(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    def get_preview_url(self):
+        """Where staff see the entry as readers will once it is published; a model
+        whose public page would not show it unpublished gives its own."""
+        return self.get_absolute_url()
 
 
 class Claim(Content):
@@ -296,23 +308,38 @@ class CitationBase(models.Model):
 
     def clean(self):
         super().clean()
-        if self.supports:
-            field_names = {
-                field.name
-                for field in self.claim_model()._meta.get_fields()
-                if field.concrete or (field.many_to_many and not field.auto_created)
-            }
-            if self.supports not in field_names:
-                raise ValidationError(
-                    {
-                        "supports": _("%(model)s has no field “%(field)s”.")
-                        % {"model": self.claim_model()._meta.verbose_name, "field": self.supports}
-                    }
-                )
+        if self.supports and self.supports not in dict(self.supports_choices()):
+            raise ValidationError(
+                {
+                    "supports": _("%(model)s has no field “%(field)s”.")
+                    % {"model": self.claim_model()._meta.verbose_name, "field": self.supports}
+                }
+            )
 
     @classmethod
     def claim_model(cls):
         return cls._meta.get_field("claim").related_model
+
+    @classmethod
+    def supports_choices(cls):
+        """What a citation can back, as editors choose it: the whole entry (stored
+        as "") or one of the claim's fields, by its label (stored as its name)."""
+        fields = [
+            field
+            for field in cls.claim_model()._meta.get_fields()
+            if (field.concrete or (field.many_to_many and not field.auto_created))
+            and field.editable
+            and not field.primary_key
+            and field.name not in UNSUPPORTABLE_FIELDS
+        ]
+        return [("", _("The whole entry"))] + [
+            (field.name, capfirst(field.verbose_name)) for field in fields
+        ]
+
+    @property
+    def supports_label(self):
+        """The label of the field this citation backs, or "The whole entry"."""
+        return dict(self.supports_choices()).get(self.supports, self.supports)
 
     @property
     def claim_kind(self):

@@ -1,4 +1,4 @@
-"""Model fields shared by every content app."""
+"""Model and form fields shared by every content app."""
 
 import contextlib
 
@@ -10,6 +10,7 @@ from django.db.models.query_utils import DeferredAttribute
 from django.utils.translation import gettext_lazy as _
 
 from .dates import PartialDate
+from .numbers import plain_number
 
 web_url_validator = URLValidator(
     schemes=["http", "https"],
@@ -106,3 +107,33 @@ class PartialDateField(models.Field):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PartialDateFormField, **kwargs})
+
+
+class GroupedDecimalFormField(forms.DecimalField):
+    """A number typed as people write it: "21,500", "21 500" or "21500".
+
+    Shown in full with thousands separators and without needless decimals, so a
+    head count reads "21,500", never "21500.00".
+    """
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs):
+        kwargs.pop("localize", None)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        return {**attrs, "inputmode": "decimal", "autocomplete": "off"}
+
+    def prepare_value(self, value):
+        try:
+            return plain_number(value) if value not in (None, "") else value
+        except (ArithmeticError, TypeError, ValueError):
+            return value
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace(",", "").replace(" ", "").replace("\u00a0", "")
+        return super().to_python(value)

@@ -28,6 +28,7 @@ import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -42,7 +43,9 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from simple_history.utils import get_m2m_reverse_field_name
 
+from . import sourcing
 from .content import CitationBase, Claim, Status
+from .numbers import plain_number
 
 CITATION_FIELDS = ("source", "supports", "locator", "quotation")
 
@@ -198,6 +201,8 @@ def display_value(field, value):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, Decimal):
+        return plain_number(value)
     if isinstance(field, models.JSONField):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -294,7 +299,7 @@ def citation_label(row):
     if row.locator:
         text += f", {row.locator}"
     if row.supports:
-        text += " " + _("(backs: %(field)s)") % {"field": row.supports}
+        text += " " + _("(backs: %(field)s)") % {"field": row.instance.supports_label}
     return text
 
 
@@ -430,6 +435,9 @@ def revert(entry, version, reason, user=None):
     ValidationError (and writes nothing) when the restored entry would break a rule
     of the site as it is now: a related record that no longer exists, a key now used
     by another entry, a published claim without citations, and so on.
+
+    A published version takes the sources it cites along (``orgs.sourcing``): the
+    sources published with it are returned.
     """
     model = type(entry)
     history = type(version)
@@ -463,7 +471,7 @@ def revert(entry, version, reason, user=None):
     _restore_citations(entry, version, reason, user)
     if isinstance(entry, Claim) and (error := entry.missing_citation_error()):
         raise error
-    return entry
+    return sourcing.publish_cited_sources(entry, user=user, summary=reason)
 
 
 def _restore_citations(entry, version, reason, user):

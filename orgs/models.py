@@ -1,4 +1,5 @@
 from collections import Counter, defaultdict
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -11,6 +12,7 @@ from django.db import models
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, Left, Length, Substr
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -145,6 +147,51 @@ class Source(Searchable, Content):
                     .select_related("claim", *related)
                 )
         return links
+
+    def citing_published_entries(self, limit=10):
+        """Up to ``limit`` published entries that cite this source, through a
+        citation or a field of their own (a quotation's source...)."""
+        entries = []
+        relations = [
+            field
+            for field in self._meta.get_fields(include_hidden=True)
+            if field.auto_created and not field.concrete and field.one_to_many
+        ]
+        for relation in relations:
+            model = relation.related_model
+            if issubclass(model, CitationBase):
+                citing = model.claim_model()._default_manager.filter(
+                    status=Status.PUBLISHED, citations__source=self
+                )
+            elif issubclass(model, Content) and model is not Source:
+                citing = model._default_manager.filter(
+                    status=Status.PUBLISHED, **{relation.field.name: self}
+                )
+            else:
+                continue
+            entries.extend(citing.distinct()[: limit - len(entries)])
+            if len(entries) >= limit:
+                break
+        return entries
+
+    def clean(self):
+        super().clean()
+        if self.pk is None or self.status == Status.PUBLISHED:
+            return
+        citing = self.citing_published_entries()
+        if citing:
+            raise ValidationError(
+                _(
+                    "Published entries cite this source, so it must stay published: "
+                    "%(entries)s. Unpublish or change them first."
+                )
+                % {
+                    "entries": "; ".join(
+                        f"{capfirst(entry._meta.verbose_name)} “{entry}”" for entry in citing
+                    )
+                },
+                code="cited_by_published",
+            )
 
 
 class OrganizationQuerySet(ContentQuerySet):
@@ -535,24 +582,49 @@ class FactQuerySet(ContentQuerySet):
         return self.filter(condition) if years else self.none()
 
     def latest_by_kind(self):
-        """The most recent preferred figure of each kind, keyed by kind.
+        """The figure of each kind that the summary box shows, keyed by kind.
 
-        Two small queries whatever the number of figures: the latest date of
-        each kind, then the figures at those dates.
+        The rule: **the newest date wins**, whatever the rank of older values, so a
+        newer figure replaces the box's value as soon as it is published. Disputed
+        values are left out. Among the values of the newest date, the preferred one
+        is shown, else the "also reported" one entered last.
+
+        Editors keep a newer value out of the box by ranking it Disputed (with the
+        reason, which the figure pages show); the older value then shown has
+        ``chosen_by_editors`` set, since newer values exist, and the box says so.
+
+        Two small queries whatever the number of figures: the newest dates of each
+        kind, then the figures at those dates.
         """
-        preferred = self.preferred()
-        latest = dict(preferred.order_by().values_list("kind").annotate(Max("at")))
-        if not latest:
+        disputed = Q(rank=Fact.Rank.DEPRECATED)
+        rows = (
+            self.order_by()
+            .values("kind")
+            .annotate(newest=Max("at", filter=~disputed), newest_of_all=Max("at"))
+        )
+        newest = {row["kind"]: row["newest"] for row in rows if row["newest"] is not None}
+        if not newest:
             return {}
-        return {
-            fact.kind: fact
-            for fact in preferred.filter(kind__in=latest, at__in=set(latest.values()))
-            if fact.at == latest[fact.kind]
-        }
+        overruled = {row["kind"] for row in rows if row["newest"] != row["newest_of_all"]}
+        candidates = self.exclude(disputed).filter(kind__in=newest, at__in=set(newest.values()))
+        shown = {}
+        for fact in sorted(
+            candidates, key=lambda fact: (fact.rank != Fact.Rank.PREFERRED, -fact.pk)
+        ):
+            if fact.at == newest[fact.kind] and fact.kind not in shown:
+                fact.chosen_by_editors = fact.kind in overruled
+                shown[fact.kind] = fact
+        return shown
 
 
 class Fact(Searchable, Claim):
-    """A figure about an organization at a point in time, as one source gives it."""
+    """A figure about an organization at a point in time, as one source gives it.
+
+    Where sources differ, ``rank`` says how each value stands: one "preferred value"
+    per date, others "also reported", doubtful ones "disputed". The summary box on
+    the home page shows the newest figure of a kind, not the newest preferred one:
+    see ``FactQuerySet.latest_by_kind`` for the rule and how editors overrule it.
+    """
 
     search_weights = {"kind": "A", "note": "B", "rank_reason": "C"}
 
@@ -591,7 +663,18 @@ class Fact(Searchable, Claim):
     unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit, default=Unit.COUNT)
     qualifier = models.CharField(_("qualifier"), max_length=10, choices=Qualifier, blank=True)
     at = PartialDateField(_("point in time"))
-    rank = models.CharField(_("rank"), max_length=10, choices=Rank, default=Rank.NORMAL)
+    rank = models.CharField(
+        _("rank"),
+        max_length=10,
+        choices=Rank,
+        default=Rank.NORMAL,
+        help_text=_(
+            "When sources give different values. “Preferred value”: the one shown first "
+            "for its date. “Also reported”: another value a source gives. “Disputed”: a "
+            "value the editors doubt, shown with the reason but never charted nor put in "
+            "the summary box."
+        ),
+    )
     rank_reason = models.CharField(
         _("reason for rank"),
         max_length=300,
@@ -632,15 +715,24 @@ class Fact(Searchable, Claim):
         return f"{self.get_kind_display()}, {self.at}: {self.display_value}"
 
     def get_absolute_url(self):
-        return reverse("orgs:structure") + f"#fact-{self.slug}"
+        """The figure in its kind's list of figures."""
+        return reverse("orgs:figures", args=[self.kind]) + f"#fact-{self.slug}"
+
+    def get_preview_url(self):
+        """Where staff see an unpublished figure: its kind's list of figures, with
+        the figure shown above the list (see ``orgs.views.figure_list``)."""
+        if self.is_published:
+            return self.get_absolute_url()
+        query = urlencode({"preview": self.slug})
+        return reverse("orgs:figures", args=[self.kind]) + f"?{query}#fact-{self.slug}"
 
     def clean(self):
         super().clean()
         if self.rank != self.Rank.NORMAL and not self.rank_reason:
             raise ValidationError(
                 {
-                    "rank_reason": _("Say why this value is ranked %(rank)s.")
-                    % {"rank": self.get_rank_display().lower()}
+                    "rank_reason": _("Say why this value is marked “%(rank)s”.")
+                    % {"rank": self.get_rank_display()}
                 }
             )
 

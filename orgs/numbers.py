@@ -16,3 +16,12 @@ def human_number(value):
     if value == value.to_integral_value():
         return intcomma(int(value))
     return intcomma(value.quantize(Decimal("0.01")))
+
+
+def plain_number(value):
+    """A number in full with thousands separators and no needless decimals, as an
+    editor types it: 21500.00 -> "21,500"; 2500000000 -> "2,500,000,000"; 0.5 -> "0.5"."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return intcomma(int(value))
+    return intcomma(value.normalize())

@@ -6,6 +6,7 @@ comparison of the published version with the proposed one. Reviewers publish or
 send back from here; every view checks ``orgs.publish_content`` itself.
 """
 
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,9 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import workflow
+from . import sourcing, workflow
 from .content import Content, Status
-from .models import PendingChange
+from .models import PendingChange, Source
 from .roles import can_publish
 from .workflow_admin import SendBackForm
 
@@ -40,6 +41,11 @@ class QueueItem:
     differences: list = field(default_factory=list)
     stale: bool = False
     comment: str = ""
+    # For an entry in review: its values and citations, as readers will see them.
+    values: list = field(default_factory=list)
+    citations: list = field(default_factory=list)
+    # The sources that publishing it publishes along (see orgs.sourcing).
+    sources_to_publish: list = field(default_factory=list)
 
     @property
     def content_type_id(self):
@@ -57,6 +63,58 @@ class QueueItem:
     @property
     def is_change(self):
         return self.kind == "change"
+
+    @property
+    def preview_url(self):
+        return self.entry.get_preview_url()
+
+
+@dataclass
+class Value:
+    label: str
+    value: str
+
+
+@dataclass
+class CitationLine:
+    source: object
+    supports: str
+    locator: str
+    quotation: str
+
+
+def entry_values(entry):
+    """The entry's fields and links that hold something, as a reviewer reads them:
+    labels, numbers with separators, choices by label, related records by name."""
+    model = type(entry)
+    rows = []
+    for f in workflow.proposal_fields(model):
+        value = f.value_from_object(entry)
+        if f.name != "status" and not workflow.is_blank(value):
+            rows.append(Value(workflow.field_label(f), workflow.display_value(f, value)))
+    for name, pks in workflow.stored_links(entry).items():
+        if pks:
+            f = model._meta.get_field(name)
+            rows.append(Value(workflow.field_label(f), workflow.display_links(f, pks)))
+    return rows
+
+
+def citation_lines(model, records):
+    """Citations (as ``workflow.citation_records`` gives them) with their sources."""
+    cited = workflow.citation_model(model)
+    if cited is None or not records:
+        return []
+    sources = Source._base_manager.in_bulk({record["source"] for record in records})
+    supports = dict(cited.supports_choices())
+    return [
+        CitationLine(
+            source=sources.get(record["source"]),
+            supports=str(supports.get(record.get("supports", ""), record.get("supports"))),
+            locator=record.get("locator", ""),
+            quotation=record.get("quotation", ""),
+        )
+        for record in records
+    ]
 
 
 def content_models():
@@ -94,9 +152,19 @@ def entries_in_review():
                     author=user.get_username() if user else "",
                     summary=entry.queued_summary or "",
                     token=workflow.token_of(entry, None),
+                    values=entry_values(entry),
+                    citations=citation_lines(type(entry), workflow.citation_records(entry)),
+                    sources_to_publish=sourcing.unpublished_sources(entry),
                 )
             )
     return items
+
+
+def _as_proposed(entry, values):
+    """A copy of ``entry`` with the proposed ``values`` (nothing is saved)."""
+    proposed = copy(entry)
+    workflow.apply_values(proposed, values)
+    return proposed
 
 
 def changes_waiting():
@@ -117,6 +185,10 @@ def changes_waiting():
                 differences=workflow.compare_pending(entry, pending),
                 stale=pending.base_version != entry.version,
                 comment=pending.reviewer_comment,
+                sources_to_publish=sourcing.unpublished_sources(
+                    _as_proposed(entry, pending.values),
+                    citations=pending.citations if workflow.citation_model(model) else None,
+                ),
             )
         )
     return items

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from . import charts
-from .content import citations_prefetch
+from .content import Status, citations_prefetch
 from .footnotes import Footnotes
-from .models import Fact, NameEra, Office, Organization, Person, Source, Term
+from .models import Fact, FactCitation, NameEra, Office, Organization, Person, Source, Term
 from .preview import render_entry
 
 SOURCES_PER_PAGE = 50
@@ -196,17 +196,34 @@ def figure_list(request, kind):
         .with_citations()
     )
     page = Paginator(facts, FIGURES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "orgs/figure_list.html",
-        {
-            "organization": organization,
-            "label": Fact.Kind(kind).label,
-            "kind": kind,
-            "page": page,
-            "facts": page.object_list,
-            "footnotes": Footnotes(),
-        },
+    context = {
+        "organization": organization,
+        "label": Fact.Kind(kind).label,
+        "kind": kind,
+        "page": page,
+        "facts": page.object_list,
+        "footnotes": Footnotes(),
+    }
+    previewed = _previewed_figure(request, organization, kind)
+    if previewed is None:
+        return render(request, "orgs/figure_list.html", context)
+    return render_entry(
+        request, "orgs/figure_list.html", {**context, "previewed": previewed}, previewed
+    )
+
+
+def _previewed_figure(request, organization, kind):
+    """The unpublished figure staff asked to preview (``?preview=<key>``), with all
+    its citations (its sources are published along with it), or None."""
+    key = request.GET.get("preview")
+    if not key or not request.user.is_authenticated:
+        return None
+    return (
+        Fact.objects.visible_to(request.user)
+        .exclude(status=Status.PUBLISHED)
+        .filter(organization=organization, kind=kind, slug=key)
+        .prefetch_related(Prefetch("citations", FactCitation.objects.select_related("source")))
+        .first()
     )
 
 

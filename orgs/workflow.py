@@ -16,6 +16,7 @@ the user.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -27,9 +28,11 @@ from django.utils.encoding import is_protected_type
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
+from . import sourcing
 from .content import BOOKKEEPING_FIELDS, Content, Status
 from .dates import PartialDate
 from .models import PendingChange, ReviewComment, Source
+from .numbers import plain_number
 from .publication import publication_summary
 from .roles import can_publish
 
@@ -228,8 +231,9 @@ def publish(model, pk, user, *, token):
             pending = pending_for(entry, lock=True)
             _check_token(entry, pending, token)
             if pending is not None:
-                apply_pending(entry, pending)
-                return _("Published the change to %(entry)s.") % {"entry": describe(entry)}
+                sources = apply_pending(entry, pending, reviewer=user)
+                message = _("Published the change to %(entry)s.") % {"entry": describe(entry)}
+                return _with_sources(message, sources)
             if entry.is_published:
                 raise Refused(
                     _("%(entry)s is already published and has no change waiting.")
@@ -241,13 +245,19 @@ def publish(model, pk, user, *, token):
             entry._change_reason = summary
             entry._history_user = user
             entry.save()
+            sources = sourcing.publish_cited_sources(entry, user=user, summary=summary)
             ReviewComment.objects.for_entry(entry).delete()
-            return _("Published %(entry)s.") % {"entry": describe(entry)}
+            message = _("Published %(entry)s.") % {"entry": describe(entry)}
+            return _with_sources(message, sources)
     except IntegrityError:
         raise Refused(
             _("%(entry)s could not be published: it clashes with another entry.")
             % {"entry": describe_model_pk(model, pk)}
         ) from None
+
+
+def _with_sources(message, sources):
+    return f"{message} {sourcing.published_with_message(sources)}" if sources else message
 
 
 def describe_model_pk(model, pk):
@@ -278,10 +288,12 @@ def _validate(entry, citations):
         raise Refused(_text(error))
 
 
-def apply_pending(entry, pending):
+def apply_pending(entry, pending, *, reviewer):
     """Write a pending change to the live row (locked by the caller), with the
     edit summary as the history's change reason and its author as the history's
-    user, then delete it. Call inside a transaction."""
+    user, then delete it; publish the sources it cites that were not published yet
+    (``orgs.sourcing``), in ``reviewer``'s name, and return them. Call inside a
+    transaction."""
     if pending.base_version != entry.version:
         raise Refused(
             _(
@@ -301,8 +313,10 @@ def apply_pending(entry, pending):
             getattr(entry, f.name).set(list(related))
     if citation_model(type(entry)) is not None:
         replace_citations(entry, pending.citations, reason=pending.summary, user=pending.author)
+    sources = sourcing.publish_cited_sources(entry, user=reviewer, summary=pending.summary)
     pending.delete()
     ReviewComment.objects.for_entry(entry).delete()
+    return sources
 
 
 def replace_citations(entry, records, *, reason, user):
@@ -496,19 +510,19 @@ def differences(model, before, after):
     rows = []
     for f in proposal_fields(model):
         old, new = before.values.get(f.name), after.values.get(f.name)
-        if (_blank(old) and _blank(new)) or old == new:
+        if (is_blank(old) and is_blank(new)) or old == new:
             continue
-        rows.append(Difference(_label(f), display_value(f, old), display_value(f, new)))
+        rows.append(Difference(field_label(f), display_value(f, old), display_value(f, new)))
     for f in link_fields(model):
         old, new = before.links.get(f.name, []), after.links.get(f.name, [])
         if sorted(old) != sorted(new):
-            rows.append(Difference(_label(f), display_links(f, old), display_links(f, new)))
+            rows.append(Difference(field_label(f), display_links(f, old), display_links(f, new)))
     if None not in (before.citations, after.citations) and before.citations != after.citations:
         rows.append(
             Difference(
                 _("Citations"),
-                display_citations(before.citations),
-                display_citations(after.citations),
+                display_citations(model, before.citations),
+                display_citations(model, after.citations),
             )
         )
     return rows
@@ -519,16 +533,16 @@ def compare_pending(entry, pending):
     return differences(type(entry), snapshot_of(entry), snapshot_of_pending(entry, pending))
 
 
-def _label(f):
+def field_label(f):
     return capfirst(str(f.verbose_name))
 
 
-def _blank(value):
+def is_blank(value):
     return value is None or value == "" or value == [] or value == ()
 
 
 def display_value(f, value):
-    if _blank(value):
+    if is_blank(value):
         return EMPTY
     if f.is_relation:
         related = f.related_model._base_manager.filter(pk=value).first()
@@ -537,8 +551,10 @@ def display_value(f, value):
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, Decimal):
+        return plain_number(value)
     if isinstance(value, PartialDate):
-        return value.isoformat()
+        return str(value)
     if isinstance(value, list):
         return ", ".join(map(str, value))
     if isinstance(value, datetime):
@@ -552,17 +568,18 @@ def display_links(f, pks):
     return ", ".join(sorted(str(o) for o in f.related_model._base_manager.filter(pk__in=pks)))
 
 
-def display_citations(citations):
+def display_citations(model, citations):
     if not citations:
         return EMPTY
     sources = Source._base_manager.in_bulk({c[0] for c in citations})
+    labels = dict(citation_model(model).supports_choices())
     parts = []
     for source_id, supports, locator, _quotation in citations:
         text = str(sources.get(source_id, f"#{source_id}"))
         if locator:
             text += f", {locator}"
         if supports:
-            text += f" ({supports})"
+            text += f" ({labels.get(supports, supports)})"
         parts.append(text)
     return "; ".join(parts)
 

@@ -6,8 +6,14 @@
   of the entry, of each citation the save changes and of many-to-many changes;
 * the form carries the version it was loaded from; a save based on an older one
   is refused, showing what the other editor changed, and the input is kept;
-* non-reviewers are offered only "draft" and "in review"; their changes to a
-  published entry wait as a pending change, and the form shows it when reopened;
+* the save buttons set the status ("Save draft", "Submit for review", and for
+  reviewers "Publish": see ``orgs.save_buttons``), beside the edit summary;
+* non-reviewers cannot publish; their changes to a published entry wait as a
+  pending change, and the form shows it when reopened;
+* a published entry saved by a reviewer publishes the sources it cites along
+  (``orgs.sourcing``);
+* a key left blank is made from the fields it is prepopulated from, and a key
+  already taken is refused naming the entry that has it;
 * non-reviewers may not delete published entries;
 * "Publish selected" and "Send back to the editor with a comment" actions, which
   refuse rows changed since the list was loaded.
@@ -32,10 +38,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from . import keys, sourcing, workflow
 from .content import CitationBase, Content, Status
 from .models import PendingChange, ReviewComment
 from .roles import can_publish
+from .save_buttons import requested_status, save_buttons, status_text
 
 # The changelist's hidden inputs holding each row's version: "_version-<pk>".
 VERSION_INPUT = "_version"
@@ -88,9 +95,10 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
     edit_summary = forms.CharField(
         label=_("Edit summary"),
         max_length=workflow.SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text=_(
             "What you changed and why, naming the source of anything new. It is kept in "
-            "the entry's history."
+            "the entry's history, and readers see it in the recent updates."
         ),
         error_messages={
             "required": _("Write an edit summary: say what you changed and why."),
@@ -106,6 +114,10 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
     loaded_at = forms.CharField(label=_("loaded at"), widget=forms.HiddenInput, required=False)
 
     user = None
+    # The status the button pressed asks for (see SAVE_BUTTONS), or None.
+    requested_status = None
+    # The fields the key is made from when left blank (the admin's prepopulated_fields).
+    slug_sources = ()
     # Set by clean() on a change: the stored row (locked), its pending change,
     # and whether this save proposes a change instead of writing the row.
     locked_entry = None
@@ -114,6 +126,15 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields and self.slug_sources:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Filled in for you from %(fields)s; it becomes part of the entry's address. "
+                "Change it only if it is already taken."
+            ) % {"fields": keys.field_names(self._meta.model, self.slug_sources)}
+        if "status" in self.fields:
+            # The save buttons set the status (see SAVE_BUTTONS).
+            self.fields["status"].widget = forms.HiddenInput()
         if self.instance.pk is None:
             return
         pending = getattr(self.instance, "_workflow_pending", None)
@@ -128,9 +149,37 @@ class WorkflowForm(StatusChoicesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._apply_requested_status(cleaned_data)
+        if "slug" in self.fields and self.slug_sources:
+            self._check_slug(cleaned_data)
         if self.instance.pk is not None:
             self._check_version(cleaned_data)
         return cleaned_data
+
+    def _apply_requested_status(self, cleaned_data):
+        status = self.fields.get("status")
+        if self.requested_status is None or status is None or status.disabled:
+            return
+        if self.requested_status == Status.PUBLISHED and not self.can_publish:
+            self.add_error(None, _("Only reviewers can publish: save a draft or submit it."))
+            return
+        cleaned_data["status"] = self.requested_status
+
+    def _check_slug(self, cleaned_data):
+        """Make the key from its source fields when left blank; refuse a key already
+        taken, naming the entry that has it (see ``orgs.keys``)."""
+        if "slug" in self.errors:
+            return
+        try:
+            cleaned_data["slug"] = keys.entry_key(
+                self._meta.model,
+                cleaned_data.get("slug"),
+                {name: cleaned_data.get(name) for name in self.slug_sources},
+                exclude_pk=self.instance.pk,
+                max_length=self.fields["slug"].max_length,
+            )
+        except ValidationError as error:
+            self.add_error("slug", error)
 
     def _check_version(self, cleaned_data):
         version = cleaned_data.get("base_version")
@@ -255,8 +304,21 @@ class WorkflowAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        attrs = {"can_publish": can_publish(request.user), "user": request.user}
+        attrs = {
+            "can_publish": can_publish(request.user),
+            "user": request.user,
+            "requested_status": requested_status(request),
+            "slug_sources": tuple(self.get_prepopulated_fields(request, obj).get("slug", ())),
+        }
         return type(form.__name__, (form,), attrs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if IS_POPUP_VAR in request.GET:
+            # Added from another entry's form to be cited or linked there: the
+            # summary of that entry says why; this one need not be written again.
+            initial.setdefault("edit_summary", gettext("Added from another entry's form."))
+        return initial
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = []
@@ -270,18 +332,8 @@ class WorkflowAdminMixin:
                 elif line not in WORKFLOW_FIELDS:
                     lines.append(line)
             fieldsets.append((name, {**options, "fields": lines}))
-        may_save = (
-            self.has_add_permission(request)
-            if obj is None
-            else self.has_change_permission(request, obj)
-        )
-        if may_save:
-            fieldsets.append(
-                (
-                    _("Saving"),
-                    {"fields": ["edit_summary", ("base_version", "base_revision", "loaded_at")]},
-                )
-            )
+        # The edit summary and the hidden version fields are shown beside the save
+        # buttons (admin/orgs/workflow_save.html).
         return fieldsets
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -309,6 +361,14 @@ class WorkflowAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["workflow_notices"] = self.workflow_notices(request, obj) if change and obj else []
+        if add:
+            may_save = self.has_add_permission(request)
+        else:
+            may_save = self.has_change_permission(request, obj)
+        context["workflow_may_save"] = may_save
+        if may_save:
+            context["workflow_buttons"] = save_buttons(request.user, obj if change else None)
+            context["workflow_status"] = status_text(request.user, obj if change else None)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def workflow_notices(self, request, obj):
@@ -398,6 +458,7 @@ class WorkflowAdminMixin:
     def save_related(self, request, form, formsets, change):
         if not form.proposes_change:
             super().save_related(request, form, formsets, change)
+            self._publish_cited_sources(request, form.instance, form.cleaned_data["edit_summary"])
             return
         entry, stored, pending = form.instance, form.locked_entry, form.locked_pending
         citations = None
@@ -427,14 +488,32 @@ class WorkflowAdminMixin:
         )
         entry._workflow_proposed = True
 
+    def _publish_cited_sources(self, request, entry, summary):
+        """A published entry saved by a reviewer takes the sources it cites along
+        (see ``orgs.sourcing``)."""
+        sources = sourcing.publish_cited_sources(entry, user=request.user, summary=summary)
+        if sources:
+            self.message_user(
+                request,
+                _("%(entry)s: %(published)s")
+                % {
+                    "entry": workflow.describe(entry),
+                    "published": sourcing.published_with_message(sources),
+                },
+                messages.INFO,
+            )
+
     def save_formset(self, request, form, formset, change):
         summary = form.cleaned_data.get("edit_summary")
         for row in formset.forms:
             row.instance._change_reason = summary
         if issubclass(formset.model, Content) and not can_publish(request.user):
             self._save_content_rows(request, formset, summary)
-        else:
-            super().save_formset(request, form, formset, change)
+            return
+        super().save_formset(request, form, formset, change)
+        if issubclass(formset.model, Content):
+            for row in [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]:
+                self._publish_cited_sources(request, row, summary)
 
     def _save_content_rows(self, request, formset, summary):
         """Inline content rows saved by a non-reviewer: changes to published rows

@@ -68,3 +68,26 @@ def action_data(action, entries, tokens):
         "_selected_action": [str(e.pk) for e in entries],
         **{f"_version-{e.pk}": tokens[e.pk] for e in entries},
     }
+
+
+def queue_post(client, name, entry, token, **data):
+    """Post to a review queue view (``admin:review_publish``...) about ``entry``."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return client.post(
+        reverse(name),
+        {
+            "content_type": ContentType.objects.get_for_model(entry).pk,
+            "object_id": entry.pk,
+            "token": token,
+            **data,
+        },
+    )
+
+
+def current_token(entry):
+    """The token a page loaded now would carry for ``entry``."""
+    from orgs import workflow
+
+    entry.refresh_from_db()
+    return workflow.token_of(entry, workflow.pending_for(entry))

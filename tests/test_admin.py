@@ -171,7 +171,7 @@ def test_content_changelist_shows_and_filters_by_status(model):
     assert "status" in model_admin.list_display
     assert "status" in model_admin.list_filter
     assert model_admin.view_on_site is True
-    assert model_admin.save_on_top is True
+    assert model_admin.save_on_top is False  # the buttons sit beside the edit summary
     assert model_admin.prepopulated_fields.get("slug")
 
 

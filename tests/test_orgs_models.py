@@ -681,8 +681,8 @@ def test_several_normal_values_for_the_same_kind_and_time_may_coexist(organizati
 @pytest.mark.parametrize(
     ("rank", "message"),
     [
-        (Fact.Rank.PREFERRED, "Say why this value is ranked preferred."),
-        (Fact.Rank.DEPRECATED, "Say why this value is ranked deprecated."),
+        (Fact.Rank.PREFERRED, "Say why this value is marked “Preferred value”."),
+        (Fact.Rank.DEPRECATED, "Say why this value is marked “Disputed”."),
     ],
 )
 def test_a_preferred_or_deprecated_value_needs_a_reason(organization, rank, message):
@@ -713,7 +713,7 @@ def test_display_value_reads_like_prose(value, unit, qualifier, shown):
     assert figure.display_value == shown
 
 
-def test_a_fact_is_shown_by_kind_time_and_value_and_links_to_the_structure_page():
+def test_a_fact_is_shown_by_kind_time_and_value_and_links_to_its_kinds_page():
     figure = Fact(
         slug="budget-2023",
         kind=Fact.Kind.BUDGET,
@@ -723,27 +723,4 @@ def test_a_fact_is_shown_by_kind_time_and_value_and_links_to_the_structure_page(
     )
 
     assert str(figure) == "Budget, 2023: US$3 billion"
-    assert figure.get_absolute_url() == "/structure/#fact-budget-2023"
-
-
-def test_latest_by_kind_picks_the_latest_preferred_value_of_each_kind(organization):
-    def figure(kind, at, rank=Fact.Rank.PREFERRED):
-        return factories.FactFactory(
-            organization=organization, kind=kind, at=at, rank=rank, rank_reason="Audited"
-        )
-
-    figure(Fact.Kind.BUDGET, "2023-05")
-    latest_budget = figure(Fact.Kind.BUDGET, "2024")
-    figure(Fact.Kind.BUDGET, "2025", rank=Fact.Rank.NORMAL)
-    figure(Fact.Kind.STAFF, "2019-12-31")
-    latest_staff = figure(Fact.Kind.STAFF, "2022")
-
-    latest = Fact.objects.filter(organization=organization).latest_by_kind()
-
-    assert latest == {Fact.Kind.BUDGET: latest_budget, Fact.Kind.STAFF: latest_staff}
-
-
-def test_latest_by_kind_is_empty_without_preferred_values(organization):
-    factories.FactFactory(organization=organization)
-
-    assert Fact.objects.filter(organization=organization).latest_by_kind() == {}
+    assert figure.get_absolute_url() == "/structure/figures/budget/#fact-budget-2023"

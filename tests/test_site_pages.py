@@ -83,10 +83,10 @@ def test_home_shows_the_infobox_with_a_footnote_for_every_value(client):
     assert len(cited) == len(definitions) - 1  # all but the website link
 
 
-def test_home_infobox_values_show_their_year(client):
+def test_home_infobox_values_show_their_year_and_that_they_are_the_most_recent(client):
     html = client.get("/").text
-    assert '(<time datetime="2024">2024</time>)' in html
-    assert '(<time datetime="2021">2021</time>)' in html
+    assert '(most recent figure, <time datetime="2024">2024</time>)' in html
+    assert '(most recent figure, <time datetime="2021">2021</time>)' in html
 
 
 def test_footnote_markers_link_to_references_that_link_back(client):

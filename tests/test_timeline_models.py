@@ -124,7 +124,7 @@ def test_an_event_outlives_the_deletion_of_its_name_era():
 def test_an_account_ranked_preferred_needs_a_reason():
     main = event("ranked", "2018", rank="preferred", rank_reason="")
 
-    assert errors(main) == {"rank_reason": ["Say why this account is ranked preferred."]}
+    assert errors(main) == {"rank_reason": ["Say why this account is marked “Preferred value”."]}
 
 
 def test_an_event_cannot_be_another_account_of_itself():

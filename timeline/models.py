@@ -92,7 +92,17 @@ class Event(Searchable, Claim):
             "shown on that event's page rather than as an event of its own."
         ),
     )
-    rank = models.CharField(_("rank"), max_length=10, choices=Rank, default=Rank.NORMAL)
+    rank = models.CharField(
+        _("rank"),
+        max_length=10,
+        choices=Rank,
+        default=Rank.NORMAL,
+        help_text=_(
+            "When sources give different accounts. “Preferred value”: the account the "
+            "timeline follows. “Also reported”: another account a source gives. "
+            "“Disputed”: an account the editors doubt, shown with the reason."
+        ),
+    )
     rank_reason = models.CharField(
         _("reason for rank"),
         max_length=300,
@@ -120,8 +130,8 @@ class Event(Searchable, Claim):
         super().clean()
         errors = {}
         if self.rank != Rank.NORMAL and not self.rank_reason:
-            errors["rank_reason"] = _("Say why this account is ranked %(rank)s.") % {
-                "rank": self.get_rank_display().lower()
+            errors["rank_reason"] = _("Say why this account is marked “%(rank)s”.") % {
+                "rank": self.get_rank_display()
             }
         main = self.account_of
         if main is not None:

@@ -62,7 +62,7 @@ def test_the_admin_works_under_the_policy(page):
     page.locator(".select2-search__field").fill("Inter")
     page.locator(".select2-results__option").first.wait_for()
     page.keyboard.press("Escape")
-    rows = page.locator("tr.dynamic-citations")
+    rows = page.locator(".dynamic-citations")
     before = rows.count()
     page.locator(".add-row a").first.click()
     assert rows.count() == before + 1

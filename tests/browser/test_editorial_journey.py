@@ -1,5 +1,6 @@
 """The editorial workflow end to end, in a real browser: an editor adds a figure
-with a new source, a reviewer publishes it, and readers see it."""
+with a new source made in the "+" popup, a reviewer publishes it (and the source
+with it), and readers see the figure with a footnote to the source."""
 
 import re
 
@@ -19,12 +20,12 @@ except ImportError:  # then these tests are skipped at collection: see conftest.
 
 PASSWORD = "correct-horse-battery-staple-7"
 # A made-up figure: the test only needs a value that round-trips through the form.
-VALUE, SHOWN_VALUE, YEAR = "18902", "18,902", "2023"
+# Typed as people write numbers; shown the same way.
+VALUE, TYPED_VALUE, SHOWN_VALUE, YEAR = "18902", "18,902", "18,902", "2023"
 FACT = f"Staff, {YEAR}: {SHOWN_VALUE}"
 SOURCE_TITLE = "Test annual report 2023"
 SOURCE = f"{SOURCE_TITLE} ({YEAR})"
 SOURCE_URL = "https://example.org/report-2023"
-SOURCE_SUMMARY = "Added the 2023 annual report (test source)."
 FACT_SUMMARY = "Added the 2023 staff figure from the 2023 annual report (test figure)."
 
 
@@ -53,15 +54,16 @@ def new_page(browser, live_server):
 
 
 def test_an_editor_adds_a_sourced_figure_a_reviewer_publishes_it_and_readers_see_it(page, new_page):
-    """The issue's journey: "an editor logs in, adds the 2023 staff figure with a
-    new source and a summary, a reviewer publishes it, and the public overview and
-    the recent updates feed show it."
+    """The issue's journey: an editor adds the 2023 staff figure, creates its source
+    in the "+" popup (left a draft), cites it and submits the figure for review; a
+    reviewer sees the value and the source that will be published with it, and
+    publishes; readers find the figure with a footnote that opens the new source,
+    in the overview and in the recent updates and feed.
 
     Setup: the seed's staff figures dated 2023 or later (and their citations) are
-    deleted, so that the database's latest staff figures predate 2023 and the new
-    2023 figure becomes the one the overview shows. An editor and a reviewer are
-    created: staff users in the "Editors" and "Reviewers" groups, with known
-    passwords.
+    deleted, so that the new 2023 figure is the newest and the overview shows it.
+    An editor and a reviewer are created: staff users in the "Editors" and
+    "Reviewers" groups, with known passwords.
     """
     later = [
         fact.pk for fact in Fact.objects.filter(kind=Fact.Kind.STAFF) if fact.at.year >= int(YEAR)
@@ -89,17 +91,15 @@ def test_an_editor_adds_a_sourced_figure_a_reviewer_publishes_it_and_readers_see
     # The site's organization is preselected in the autocomplete.
     expect(page.locator("#id_organization")).to_have_value(str(organization.pk))
     page.get_by_label("Kind:", exact=True).select_option(label="Staff")
-    page.get_by_label("Value:", exact=True).fill(VALUE)
+    page.get_by_label("Value:", exact=True).fill(TYPED_VALUE)
     page.get_by_label("Unit or currency:", exact=True).select_option(label="count")
     page.get_by_label("Point in time:", exact=True).fill(YEAR)
-    page.get_by_label("Rank:", exact=True).select_option(label="Preferred")
+    page.get_by_label("Rank:", exact=True).select_option(label="Preferred value")
     page.get_by_label("Reason for rank:", exact=True).fill("The latest figure; shown first.")
     expect(page.get_by_label("Key:", exact=True)).to_have_value(f"staff-{YEAR}")
-    status = page.get_by_label("Status:", exact=True)
-    # An editor is not offered "Published".
-    expect(status.locator("option")).to_have_text(["Draft", "In review"])
-    status.select_option(label="In review")
-    page.get_by_label("Edit summary:", exact=True).fill(FACT_SUMMARY)
+    # No status to choose: the buttons say what happens.
+    expect(page.get_by_label("Status:", exact=True)).to_have_count(0)
+    expect(page.get_by_role("button", name="Publish")).to_have_count(0)
 
     citation = page.locator("#citations-0")
     with page.expect_popup() as opened:
@@ -108,26 +108,29 @@ def test_an_editor_adds_a_sourced_figure_a_reviewer_publishes_it_and_readers_see
     expect(popup.get_by_role("heading", level=1)).to_have_text("Add source")
     popup.get_by_label("Kind:", exact=True).select_option(label="Report")
     popup.get_by_label("Title:", exact=True).fill(SOURCE_TITLE)
-    popup.get_by_label("Status:", exact=True).select_option(label="In review")
     popup.get_by_label("Publication date:", exact=True).fill(YEAR)
     popup.get_by_label("Web address:", exact=True).fill(SOURCE_URL)
-    popup.get_by_label("Edit summary:", exact=True).fill(SOURCE_SUMMARY)
+    # A summary is already written: the figure's summary says why the source is new.
+    expect(popup.get_by_label("Edit summary:", exact=True)).not_to_be_empty()
     expect(popup.get_by_label("Key:", exact=True)).to_have_value("test-annual-report-2023")
     with popup.expect_event("close"):
-        popup.get_by_role("button", name="Save", exact=True).last.click()
+        popup.get_by_role("button", name="Save draft").click()
     source = Source.objects.get(title=SOURCE_TITLE)
+    assert source.status == "draft"
     # The popup filled the citation's source.
     expect(citation.locator("select[name='citations-0-source']")).to_have_value(str(source.pk))
-    expect(citation.get_by_role("combobox")).to_contain_text(SOURCE_TITLE)
+    expect(citation.get_by_role("combobox").first).to_contain_text(SOURCE_TITLE)
+    citation.get_by_label("Locator:", exact=True).fill("p. 12")
 
-    page.get_by_role("button", name="Save", exact=True).last.click()
+    page.get_by_label("Edit summary:", exact=True).fill(FACT_SUMMARY)
+    page.get_by_role("button", name="Submit for review").click()
     expect(page.locator("ul.messagelist li.success")).to_contain_text(
         f"The fact “{FACT}” was added successfully."
     )
     fact = Fact.objects.get(slug=f"staff-{YEAR}")
     assert (fact.status, fact.organization, fact.rank) == ("review", organization, "preferred")
+    assert fact.value == int(VALUE)
     assert [c.source for c in fact.citations.all()] == [source]
-    assert source.status == "review"
     assert violations == []
 
     # Readers do not see it yet.
@@ -137,26 +140,49 @@ def test_an_editor_adds_a_sourced_figure_a_reviewer_publishes_it_and_readers_see
     expect(infobox).to_be_visible()
     expect(infobox).not_to_contain_text(SHOWN_VALUE)
 
-    # The reviewer publishes the source, then the figure, from the review queue.
+    # The reviewer sees the value and the source published along, then publishes.
     queue = new_page()
     log_in(queue, reviewer.username)
     queue.get_by_role("link", name=re.compile(r"^Review queue: \d+ items? waiting$")).click()
     expect(queue.get_by_role("heading", level=1)).to_have_text("Review queue")
-    for heading, summary, published in [
-        (f"Source: {SOURCE}", SOURCE_SUMMARY, f"Published Source “{SOURCE}”."),
-        (f"Fact: {FACT}", FACT_SUMMARY, f"Published Fact “{FACT}”."),
-    ]:
-        item = queue.get_by_role("region", name=heading, exact=True)
-        expect(item).to_contain_text(f"by {editor.username}")
-        expect(item).to_contain_text(f"Edit summary: “{summary}”")
-        item.get_by_role("button", name="Publish").click()
-        expect(queue.locator("ul.messagelist li.success")).to_contain_text(published)
-        expect(queue.get_by_role("region", name=heading, exact=True)).to_have_count(0)
+    item = queue.get_by_role("region", name=f"Fact: {FACT}", exact=True)
+    expect(item).to_contain_text(f"by {editor.username}")
+    expect(item).to_contain_text(f"Edit summary: “{FACT_SUMMARY}”")
+    values = item.get_by_role("table", name="What readers will see once it is published")
+    expect(values.get_by_role("row", name=f"Value {SHOWN_VALUE}")).to_be_visible()
+    expect(item.locator(".review-sources")).to_contain_text("Also publishes these sources:")
+    expect(item.locator(".review-sources")).to_contain_text(SOURCE_TITLE)
+    expect(item.locator(".review-sources")).to_contain_text(SOURCE_URL)
+    # The preview link shows the figure itself.
+    preview = queue.context.new_page()
+    preview.goto(item.get_by_role("link", name="Preview").get_attribute("href"))
+    expect(preview.locator(f"#fact-staff-{YEAR}")).to_contain_text(SHOWN_VALUE)
+    preview.close()
+    item.get_by_role("button", name="Publish").click()
+    expect(queue.locator("ul.messagelist li.success")).to_contain_text(
+        f"Published Fact “{FACT}”. Also published the sources it cites: “{SOURCE}”."
+    )
+    expect(queue.get_by_role("region", name=f"Fact: {FACT}", exact=True)).to_have_count(0)
+    source.refresh_from_db()
+    assert source.status == "published"
+
+    # On the figure page the figure has a footnote, whose link opens the new source.
+    reader.goto(reverse("orgs:figures", args=[Fact.Kind.STAFF]))
+    row = reader.locator(f"#fact-staff-{YEAR}")
+    expect(row).to_contain_text(SHOWN_VALUE)
+    row.get_by_role("link", name=re.compile(r"^Source \d+$")).click()
+    reference = reader.locator(":target")
+    expect(reference).to_have_attribute("id", re.compile(r"^note-\d+$"))
+    expect(reference).to_contain_text("p. 12")
+    reference.get_by_role("link", name=SOURCE_TITLE, exact=True).click()
+    expect(reader).to_have_url(re.compile(re.escape(source.get_absolute_url()) + "$"))
+    expect(reader.get_by_role("heading", level=1)).to_contain_text(SOURCE_TITLE)
+    reader.goto("/")
 
     # The reader now sees the figure in the overview, with its source as a footnote.
     reader.reload()
     staff = infobox.locator("dt:text-is('Staff') + dd")
-    expect(staff).to_contain_text(f"{SHOWN_VALUE} ({YEAR})")
+    expect(staff).to_contain_text(f"{SHOWN_VALUE} (most recent figure, {YEAR})")
     staff.get_by_role("link", name=re.compile(r"^Source \d+$")).click()
     reference = reader.locator(":target")
     expect(reference).to_have_attribute("id", re.compile(r"^note-\d+$"))
