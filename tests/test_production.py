@@ -138,7 +138,8 @@ def test_healthz_names_the_database_when_it_fails(client, monkeypatch, caplog):
 
 
 @pytest.mark.django_db
-def test_healthz_names_the_cache_when_redis_does_not_answer(client, settings):
+def test_healthz_answers_200_naming_the_cache_degraded_when_redis_does_not_answer(client, settings):
+    """Pages are still served without the cache: the balancer must keep the server."""
     # Nothing listens on port 1: connecting is refused at once.
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     settings.CACHES = {
@@ -150,8 +151,47 @@ def test_healthz_names_the_cache_when_redis_does_not_answer(client, settings):
 
     response = client.get("/healthz")
 
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "degraded",
+        "cache_problem": "refused or unreachable",
+    }
+    assert "127.0.0.1" not in response.text  # the details are logged, not shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("trouble", "problem"), [("slow", "timed out"), ("full", "out of memory")])
+def test_healthz_says_what_troubles_the_cache(client, settings, trouble, problem):
+    settings.REDIS_URL = "redis://redis.internal:6379/0"
+    settings.CACHES = {
+        "default": {"BACKEND": "tests.failing_cache.FailingCache", "LOCATION": trouble}
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json()["cache_problem"] == problem
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_fails_whatever_the_cache(
+    client, settings, monkeypatch
+):
+    def broken():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(health, "check_database", broken)
+    settings.REDIS_URL = "redis://redis.internal:6379/0"
+    settings.CACHES = {
+        "default": {"BACKEND": "tests.failing_cache.FailingCache", "LOCATION": "down"}
+    }
+
+    response = client.get("/healthz")
+
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "ok", "cache": "error"}
+    assert response.json()["status"] == "error"
 
 
 @pytest.mark.django_db
