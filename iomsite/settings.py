@@ -2,7 +2,9 @@
 
 The environment is read here and nowhere else. With DJANGO_DEBUG off (the
 default), start-up stops with a message naming any production setting that is
-missing, rather than running half-configured.
+missing, rather than running half-configured. (manage.py alone turns
+DJANGO_DEBUG on when neither it nor DJANGO_SECRET_KEY is set, for a developer's
+machine; the app server never does.)
 """
 
 import os
