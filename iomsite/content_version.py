@@ -6,8 +6,9 @@ process's local-memory cache), a cached page reads it from that row: one small
 query.
 
 With Redis, the number is also kept in Redis, beside the pages, and a cached
-page reads it from there: a version and a page from Redis, no database query.
-Redis's copy must never let a reader see a page older than the row says:
+page reads it from there, with the page, in one round trip to Redis and no
+database query. Redis's copy must never let a reader see a page older than the
+row says:
 
 - Each commit raises the row, then raises Redis's copy *to the row's new
   number*. Redis's copy is never a counter of its own (as INCR would make it):
@@ -34,11 +35,14 @@ import threading
 import time
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache
 
 from .models import ContentVersion
 
 REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+# The copy's name in the cache: read with the pages through Django's cache, which
+# files it as ":1:content-version" beside ":1:page:…".
+VERSION_NAME = "content-version"
 
 RAISE_SCRIPT = """
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -55,8 +59,11 @@ class DatabaseVersion:
     """The row itself, read for every cached page."""
 
     @staticmethod
-    def current():
-        return ContentVersion.current()
+    def lookup(page_key):
+        """The page's key under the current version, and its stored copy (or None).
+        ``page_key`` makes the key from a version."""
+        key = page_key(ContentVersion.current())
+        return key, cache.get(key)
 
     @staticmethod
     def published(number):
@@ -79,14 +86,26 @@ class RedisVersion:
         timeouts = {name: value for name, value in options.items() if name.startswith("socket_")}
         self.client = redis.Redis.from_url(location, **timeouts)
         self.raise_to = self.client.register_script(RAISE_SCRIPT)
-        self.key = caches["default"].make_and_validate_key("content-version")
+        self.key = cache.make_and_validate_key(VERSION_NAME)
         self.checked_at = None  # time.monotonic() of the last comparison with the row
+        self.last_seen = None  # the version this process last read
 
-    def current(self):
+    def lookup(self, page_key):
+        """As DatabaseVersion.lookup. Usually one round trip to Redis: the version and
+        the page under the version last seen, read together (MGET, atomic); the page
+        counts only if the version is still that one."""
         if self.check_due():
-            return self.check()
-        number = self.client.get(self.key)
-        return self.check() if number is None else int(number)
+            version = self.check()
+        else:
+            guess = self.last_seen
+            found = cache.get_many([VERSION_NAME, page_key(guess)])
+            version = found.get(VERSION_NAME)
+            if version == guess:
+                return page_key(guess), found.get(page_key(guess))
+            version = self.check() if version is None else version
+        self.last_seen = version
+        key = page_key(version)
+        return key, cache.get(key)
 
     def check_due(self):
         interval = settings.IOMSITE_CONTENT_VERSION_RECHECK_SECONDS

@@ -100,8 +100,7 @@ class PageCacheMiddleware:
         if not cache_health.usable():
             return self.served_uncached(request)
         try:
-            key = self.key(request)
-            stored = cache.get(key)
+            key, stored = version_store().lookup(self.page_key(request))
         except DatabaseError:
             raise  # the database failing is not the cache failing
         except Exception as error:  # whatever the cache's client raises: down, hung, full
@@ -141,10 +140,13 @@ class PageCacheMiddleware:
             and not request.user.is_authenticated
         )
 
-    def key(self, request):
+    @staticmethod
+    def page_key(request):
+        """The function that names the request's page under a given content version."""
         address = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode("utf-8")).hexdigest()
-        return f"page:{version_store().current()}:{get_language()}:{digest}"
+        language = get_language()
+        return lambda version: f"page:{version}:{language}:{digest}"
 
     @staticmethod
     def cacheable_response(response):

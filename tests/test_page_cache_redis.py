@@ -69,6 +69,21 @@ def test_a_cached_page_costs_no_database_query(client, redis):
     assert (served, queries) == ("hit", 0)
 
 
+def test_a_cached_page_costs_one_round_trip_to_redis(client, redis):
+    """The version and the page are read together."""
+    get(client, "/leaders/")
+    get(client, "/leaders/")
+    redis.config_resetstat()
+
+    for _ in range(3):
+        assert get(client, "/leaders/")[:2] == ("hit", 0)
+
+    stats = redis.info("commandstats")
+    the_tests_own = ("cmdstat_info", "cmdstat_config")
+    calls = {name: stats[name]["calls"] for name in stats if not name.startswith(the_tests_own)}
+    assert calls == {"cmdstat_mget": 3}
+
+
 def test_a_cached_page_answers_304_to_a_conditional_request_without_a_query(client, redis):
     etag = client.get("/names/")["ETag"]
 
@@ -106,13 +121,13 @@ def test_another_app_server_sees_a_change_at_once(
     version from Redis on its next request: it is already the new one."""
     get(client, PERSON)
     other = content_version.RedisVersion(settings.CACHES["default"])
-    other.current()
+    other.lookup(str)
 
     change_summary("Seen by every app server.", django_capture_on_commit_callbacks)
 
     with CaptureQueriesContext(connection) as queries:
-        seen = other.current()
-    assert (seen, len(queries)) == (ContentVersion.current(), 0)
+        seen, _ = other.lookup(str)  # the key is the version itself
+    assert (seen, len(queries)) == (str(ContentVersion.current()), 0)
 
 
 def test_a_raise_lost_while_redis_was_down_is_repaired_when_it_returns(
