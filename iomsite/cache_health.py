@@ -38,15 +38,19 @@ class CacheHealth:
         self.lock = threading.Lock()
         self.out_since = None  # time.monotonic() of the failure that began the outage
         self.retry_at = 0.0
+        # Whether the last failure was a write: then only a write ends the outage, as
+        # a full Redis answers reads (pages stored earlier) while it refuses writes.
+        self.writes_failing = False
 
     def usable(self):
         """Whether to try the cache for this request."""
         return self.out_since is None or time.monotonic() >= self.retry_at
 
-    def failed(self, operation, error):
+    def failed(self, operation, error, writing):
         now = time.monotonic()
         with self.lock:
             self.retry_at = now + settings.IOMSITE_PAGE_CACHE_RETRY_SECONDS
+            self.writes_failing = writing
             if self.out_since is not None:
                 return
             self.out_since = now
@@ -57,11 +61,11 @@ class CacheHealth:
             error,
         )
 
-    def answered(self):
+    def answered(self, writing):
         if self.out_since is None:  # the usual case: no lock taken
             return
         with self.lock:
-            if self.out_since is None:
+            if self.out_since is None or (self.writes_failing and not writing):
                 return
             seconds = time.monotonic() - self.out_since
             self.out_since = None
@@ -72,10 +76,10 @@ class CacheHealth:
 state = CacheHealth()
 
 
-def failed(operation, error):
+def failed(operation, error, writing=False):
     """Note a failure of the cache; the content version is then checked against the
     database before Redis's copy is trusted again."""
-    state.failed(operation, error)
+    state.failed(operation, error, writing)
     version_store().check_soon()
 
 
@@ -83,5 +87,5 @@ def usable():
     return state.usable()
 
 
-def answered():
-    state.answered()
+def answered(writing=False):
+    state.answered(writing)

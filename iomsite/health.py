@@ -50,13 +50,13 @@ def healthz(request):
         try:
             check_cache()
         except Exception as error:  # whatever the cache's client raises: down, hung, full
-            cache_health.failed("health check", error)  # logged once an outage
+            cache_health.failed("health check", error, writing=True)  # logged once an outage
             body["cache"] = "degraded"
             body["cache_problem"] = cache_health.problem(error)
             if body["status"] == "ok":
                 body["status"] = "degraded"
         else:
-            cache_health.answered()
+            cache_health.answered(writing=True)
             body["cache"] = "ok"
     response = JsonResponse(body, status=503 if body["status"] == "error" else 200)
     if request.method == "HEAD":

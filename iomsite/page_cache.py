@@ -63,7 +63,7 @@ def publish_new_version():
     try:
         version_store().published(number)
     except Exception as error:  # whatever the cache's client raises: down, hung, full
-        cache_health.failed("raising the content version", error)
+        cache_health.failed("raising the content version", error, writing=True)
 
 
 class VersionBump:
@@ -126,11 +126,9 @@ class PageCacheMiddleware:
         try:
             cache.set(key, self.freeze(response), self.timeout)
         except Exception as error:  # as above: the page is served all the same
-            cache_health.failed("storing a page", error)
+            cache_health.failed("storing a page", error, writing=True)
         else:
-            # Only a page read from the cache or stored in it ends an outage: a Redis
-            # that answers reads but refuses writes (full) is still out.
-            cache_health.answered()
+            cache_health.answered(writing=True)
 
     def cacheable_request(self, request):
         return (

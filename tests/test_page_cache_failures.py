@@ -4,6 +4,7 @@ served uncached, the trouble is logged once, and a write to content still succee
 import logging
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -32,6 +33,7 @@ def cache_in_trouble(settings):
         settings.CACHES = {
             "default": {"BACKEND": "tests.failing_cache.FailingCache", "LOCATION": trouble}
         }
+        cache.clear()  # what earlier tests stored there
 
     return configure
 
@@ -112,6 +114,23 @@ def test_the_end_of_an_outage_is_logged_once_and_pages_are_cached_again(
     assert len(warnings_from(caplog)) == 1
     [notice] = notices_from(caplog)
     assert "answering again" in notice.getMessage()
+
+
+def test_a_full_cache_that_still_serves_earlier_pages_is_one_outage_in_the_log(
+    client, cache_in_trouble, caplog
+):
+    cache_in_trouble("full")
+    FailingCache.repaired = True
+    client.get("/leaders/")  # stored while there was room
+    FailingCache.repaired = False
+
+    with caplog.at_level(logging.INFO, logger="iomsite.cache_health"):
+        for _ in range(3):
+            assert client.get("/leaders/")["X-Page-Cache"] == "hit"
+            assert client.get("/names/")["X-Page-Cache"] == "miss"
+
+    assert len(warnings_from(caplog)) == 1
+    assert not notices_from(caplog)
 
 
 def test_while_the_cache_is_out_it_is_tried_again_only_now_and_then(
