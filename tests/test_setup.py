@@ -1,5 +1,6 @@
-"""Setting up on a fresh clone: management commands need no variable locally,
-`make run` takes a port, `make test` installs the HTML checker's pinned tools
+"""Setting up on a fresh clone: management commands need no variable locally
+(and stop in one line naming a missing production setting when production is
+asked for), `make run` takes a port, `make test` installs the HTML checker's pinned tools
 itself, and every command the README gives exists."""
 
 import os
@@ -7,9 +8,10 @@ import re
 import shutil
 import subprocess
 
+import pytest
 from django.core.management import get_commands
 
-from .servers import BASE_DIR, manage
+from .servers import BASE_DIR, manage, production_environment
 
 MAKE = shutil.which("make") or "/usr/bin/make"
 README = (BASE_DIR / "README.md").read_text()
@@ -51,6 +53,44 @@ def test_create_user_as_the_readme_gives_it_starts_without_any_variable():
 
     assert result.returncode == 0, result.stderr
     assert "--role ROLE" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("missing", "hint"),
+    [
+        ("DJANGO_SECRET_KEY", "a long random string"),
+        ("DJANGO_ALLOWED_HOSTS", "comma-separated host names"),
+    ],
+)
+def test_a_missing_production_setting_stops_manage_py_in_one_line_naming_it(missing, hint):
+    env = production_environment(DJANGO_DEBUG="0")
+    del env[missing]
+
+    result = manage("check", env=env)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"manage.py: {missing} must be set when DJANGO_DEBUG is off ({hint})."
+    ]
+
+
+def test_a_deploy_without_a_secret_key_stops_naming_it():
+    """bin/deploy asks manage.py for the production settings, set or not."""
+    env = production_environment()
+    del env["DJANGO_SECRET_KEY"]
+
+    result = subprocess.run(
+        ["bin/deploy", "--no-serve"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "manage.py: DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # make run and make test
