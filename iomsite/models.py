@@ -77,7 +77,8 @@ class ContentVersion(models.Model):
     """One number that rises whenever published content may have changed.
 
     Cached pages are stored under it (see iomsite.page_cache), so raising it
-    retires every cached page on every app server at once.
+    retires every cached page on every app server at once. With Redis, a copy is
+    kept beside the pages (see iomsite.content_version); this row stays the truth.
     """
 
     number = models.PositiveBigIntegerField(_("number"), default=1)
@@ -90,7 +91,7 @@ class ContentVersion(models.Model):
 
     @classmethod
     def current(cls):
-        # Read on every cached page view: plain SQL, without the ORM's overhead.
+        # Read for every cached page without Redis: plain SQL, without the ORM's overhead.
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT number FROM {cls._meta.db_table} WHERE id = 1")
             row = cursor.fetchone()
@@ -98,10 +99,11 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        if cls.objects.filter(pk=1).update(number=F("number") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(pk=1, number=cls.current() + 1)
-        except IntegrityError:
-            cls.objects.filter(pk=1).update(number=F("number") + 1)
+        """Raise the number by one; return it as it is now."""
+        if not cls.objects.filter(pk=1).update(number=F("number") + 1):
+            try:
+                with transaction.atomic():
+                    cls.objects.create(pk=1, number=cls.current() + 1)
+            except IntegrityError:
+                cls.objects.filter(pk=1).update(number=F("number") + 1)
+        return cls.current()

@@ -1,11 +1,18 @@
-"""Whole-page caching for readers, invalidated the moment content changes.
+"""Whole-page caching for readers, invalidated the moment content changes, and
+never the reason a page fails.
 
-Every cached page is stored under the current *content version*, a number kept
-in one database row. Any committed change to content (an editor's save, a
-publish, a revert, a fixture load) raises the number, so on the very next
-request every app server, whatever cache it uses, looks up pages under a key
-that has never been filled: readers never see stale content. Old entries
-simply expire.
+Every cached page is stored under the current *content version*, a number that
+any committed change to content (an editor's save, a publish, a revert, a
+fixture load) raises, so on the very next request every app server, whatever
+cache it uses, looks up pages under a key that has never been filled: readers
+never see stale content. Old entries simply expire. Where the number is kept
+and read: see iomsite.content_version.
+
+When the cache fails (down, hung, full), the page is rendered and served
+uncached, and a write to content still succeeds; see iomsite.cache_health for
+how that is logged. Each response says how it was served, in ``X-Page-Cache``:
+``hit`` (from the cache), ``miss`` (rendered; stored when it may be) or
+``unavailable`` (rendered, the cache being out).
 
 Only anonymous GET and HEAD requests for public pages are cached; signed-in
 users (staff previews, editors) and the admin always get a fresh page.
@@ -16,20 +23,19 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import set_response_etag
 from django.utils.translation import get_language
 
+from . import cache_health
+from .content_version import version_store
+from .models import ContentVersion
+
 CONTENT_APPS = ("orgs", "timeline", "critiques")
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "ETag")
-
-
-def content_version():
-    from .models import ContentVersion
-
-    return ContentVersion.current()
+SERVED_HEADER = "X-Page-Cache"
 
 
 def bump_content_version():
@@ -38,11 +44,9 @@ def bump_content_version():
     Every write registers the transaction's one ``VersionBump``, so a transaction
     that writes many rows (a fixture load) raises the version once.
     """
-    from .models import ContentVersion
-
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        ContentVersion.bump()
+        publish_new_version()
         return
     bump = getattr(connection, "iomsite_version_bump", None)
     if bump is None or bump.done:
@@ -50,15 +54,23 @@ def bump_content_version():
     transaction.on_commit(bump)
 
 
+def publish_new_version():
+    """Raise the database's number, then the cache's copy; the change is committed
+    already, so a cache that fails here is noted, never raised."""
+    number = ContentVersion.bump()
+    try:
+        version_store().published(number)
+    except Exception as error:  # whatever the cache's client raises: down, hung, full
+        cache_health.failed("raising the content version", error, writing=True)
+
+
 class VersionBump:
     done = False
 
     def __call__(self):
-        from .models import ContentVersion
-
         if not self.done:
             self.done = True
-            ContentVersion.bump()
+            publish_new_version()
 
 
 def content_changed(sender, **kwargs):
@@ -83,16 +95,38 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = self.key(request)
-        stored = cache.get(key)
+        if not cache_health.usable():
+            return self.served_uncached(request)
+        try:
+            key, stored = version_store().lookup(self.page_key(request))
+        except DatabaseError:
+            raise  # the database failing is not the cache failing
+        except Exception as error:  # whatever the cache's client raises: down, hung, full
+            cache_health.failed("reading a page", error)
+            return self.served_uncached(request)
         if stored is not None:
+            cache_health.answered()
             return self.rebuild(stored)
         response = self.get_response(request)
+        response[SERVED_HEADER] = "miss"
         if self.cacheable_response(response):
             # Tagged once here, so conditional requests cost no hashing later.
             set_response_etag(response)
-            cache.set(key, self.freeze(response), self.timeout)
+            self.store(key, response)
         return response
+
+    def served_uncached(self, request):
+        response = self.get_response(request)
+        response[SERVED_HEADER] = "unavailable"
+        return response
+
+    def store(self, key, response):
+        try:
+            cache.set(key, self.freeze(response), self.timeout)
+        except Exception as error:  # as above: the page is served all the same
+            cache_health.failed("storing a page", error, writing=True)
+        else:
+            cache_health.answered(writing=True)
 
     def cacheable_request(self, request):
         return (
@@ -104,10 +138,13 @@ class PageCacheMiddleware:
             and not request.user.is_authenticated
         )
 
-    def key(self, request):
+    @staticmethod
+    def page_key(request):
+        """The function that names the request's page under a given content version."""
         address = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode("utf-8")).hexdigest()
-        return f"page:{content_version()}:{get_language()}:{digest}"
+        language = get_language()
+        return lambda version: f"page:{version}:{language}:{digest}"
 
     @staticmethod
     def cacheable_response(response):
@@ -131,4 +168,5 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
+        response[SERVED_HEADER] = "hit"
         return response

@@ -2,7 +2,9 @@
 
 The environment is read here and nowhere else. With DJANGO_DEBUG off (the
 default), start-up stops with a message naming any production setting that is
-missing, rather than running half-configured.
+missing, rather than running half-configured. (manage.py alone turns
+DJANGO_DEBUG on when neither it nor DJANGO_SECRET_KEY is set, for a developer's
+machine; the app server never does.)
 """
 
 import os
@@ -30,6 +32,19 @@ def env_switch(name, default):
 
 def env_list(name):
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def env_seconds(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1
+    if not 0 < seconds < 3600:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds above 0, not {value!r}.")
+    return seconds
 
 
 def required_in_production(name, hint):
@@ -68,9 +83,16 @@ DATABASES = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+# Seconds to connect to Redis, and to wait for each answer: past them, the page is
+# served uncached rather than keeping a worker waiting (see iomsite.cache_health).
+REDIS_TIMEOUT = env_seconds("REDIS_TIMEOUT", 0.5)
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -245,6 +267,11 @@ IOMSITE_PAGE_CACHE = env_switch("IOMSITE_PAGE_CACHE", True)
 IOMSITE_PAGE_CACHE_SECONDS = 60 * 60
 # Never cached: the health check must answer live.
 IOMSITE_PAGE_CACHE_EXEMPT = ("/healthz",)
+# While the cache fails, it is tried again at most this often (per process).
+IOMSITE_PAGE_CACHE_RETRY_SECONDS = 2
+# With Redis, each process compares Redis's copy of the content version with the
+# database at most this long after its last comparison (see iomsite.content_version).
+IOMSITE_CONTENT_VERSION_RECHECK_SECONDS = 5
 
 # The organization the site is about; its overview is the home page.
 IOMSITE_ORGANIZATION = "iom"

@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 
+from iomsite import cache_health, content_version
 from iomsite.loader import load
 
 
@@ -13,3 +14,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from a database holding the whole seed, loaded once."""
     with django_db_blocker.unblock():
         load(fixture_paths())
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache_process(monkeypatch):
+    """Each test starts as a fresh process does: the cache answering as far as it
+    knows, and no Redis client yet."""
+    monkeypatch.setattr(cache_health, "state", cache_health.CacheHealth())
+    monkeypatch.setattr(content_version, "redis_stores", {})

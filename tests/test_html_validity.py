@@ -1,8 +1,9 @@
 """Every public page is valid HTML, as the Nu HTML Checker (vnu.jar) reads it.
 
 The pages are rendered with the test client, written to a temporary folder and
-checked in one run of the checker. It needs Java and ``npm ci`` (which installs
-``node_modules/vnu-jar``); without them the test is skipped, except in CI.
+checked in one run of the checker. It needs Java and ``node_modules/vnu-jar``,
+which ``make test`` installs (``npm ci``) when Node.js is here; without them the
+test is skipped, saying so, except in CI.
 """
 
 import json
@@ -27,7 +28,10 @@ def missing():
     if shutil.which("java") is None:
         lacking.append("Java (`apt-get install -y default-jre-headless`)")
     if not VNU_JAR.is_file():
-        lacking.append("node_modules/vnu-jar (run `npm ci` at the project root)")
+        lacking.append(
+            "node_modules/vnu-jar (install Node.js 18.16 or newer: `make test` then runs "
+            "`npm ci`, which installs it)"
+        )
     if lacking:
         return "HTML validation needs " + " and ".join(lacking) + "; then run `make test`."
     return None

@@ -34,15 +34,42 @@ def test_check_deploy_reports_no_issue_with_the_production_settings():
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
-def test_a_missing_production_setting_stops_start_up_naming_it(missing):
+def test_a_missing_production_setting_stops_the_app_server_naming_it(missing):
+    """The app server never falls back to the development settings."""
     env = production_environment()
     del env[missing]
 
-    result = manage("check", env=env)
+    result = subprocess.run(
+        [PYTHON, "-c", "import iomsite.wsgi"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert f"{missing} must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_the_redis_timeout_comes_from_the_environment():
+    env = production_environment(REDIS_URL="redis://cache.internal:6379/0", REDIS_TIMEOUT="0.3")
+    assert read_settings("s.CACHES['default']['OPTIONS']", env) == {
+        "socket_connect_timeout": 0.3,
+        "socket_timeout": 0.3,
+    }
+
+
+def test_a_redis_timeout_that_is_not_a_number_of_seconds_stops_start_up_naming_it():
+    env = production_environment(REDIS_URL="redis://cache.internal:6379/0", REDIS_TIMEOUT="soon")
+
+    result = manage("check", env=env)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "manage.py: REDIS_TIMEOUT must be a number of seconds above 0, not 'soon'."
+    ]
 
 
 def test_turning_the_https_redirect_off_is_explicit_and_still_passes_the_deploy_check():
@@ -138,7 +165,8 @@ def test_healthz_names_the_database_when_it_fails(client, monkeypatch, caplog):
 
 
 @pytest.mark.django_db
-def test_healthz_names_the_cache_when_redis_does_not_answer(client, settings):
+def test_healthz_answers_200_naming_the_cache_degraded_when_redis_does_not_answer(client, settings):
+    """Pages are still served without the cache: the balancer must keep the server."""
     # Nothing listens on port 1: connecting is refused at once.
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     settings.CACHES = {
@@ -150,8 +178,47 @@ def test_healthz_names_the_cache_when_redis_does_not_answer(client, settings):
 
     response = client.get("/healthz")
 
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "degraded",
+        "cache_problem": "refused or unreachable",
+    }
+    assert "127.0.0.1" not in response.text  # the details are logged, not shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("trouble", "problem"), [("slow", "timed out"), ("full", "out of memory")])
+def test_healthz_says_what_troubles_the_cache(client, settings, trouble, problem):
+    settings.REDIS_URL = "redis://redis.internal:6379/0"
+    settings.CACHES = {
+        "default": {"BACKEND": "tests.failing_cache.FailingCache", "LOCATION": trouble}
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json()["cache_problem"] == problem
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_fails_whatever_the_cache(
+    client, settings, monkeypatch
+):
+    def broken():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(health, "check_database", broken)
+    settings.REDIS_URL = "redis://redis.internal:6379/0"
+    settings.CACHES = {
+        "default": {"BACKEND": "tests.failing_cache.FailingCache", "LOCATION": "down"}
+    }
+
+    response = client.get("/healthz")
+
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "ok", "cache": "error"}
+    assert response.json()["status"] == "error"
 
 
 @pytest.mark.django_db
