@@ -3,32 +3,31 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, Left, Length, Substr
 from django.urls import reverse
-from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from .content import (
-    CitationBase,
+from editorial import sourcing
+from editorial.content import (
     Claim,
     Content,
     ContentManager,
     ContentQuerySet,
     Rank,
-    Searchable,
     Status,
 )
+from editorial.numbers import human_number
+from editorial.registry import SearchTarget, register
+from editorial.search import Searchable
+
+from .citations import CitationBase
 from .dates import spans_overlap
 from .fields import PartialDateField, WebURLField
-from .numbers import human_number
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", _("A DOI looks like 10.1234/abc (without https://doi.org/).")
@@ -68,6 +67,11 @@ def end_not_before_start(start="start", end="end"):
     )
 
 
+@register(
+    fixture="sources.json",
+    own_page=True,
+    search=SearchTarget(_("Source"), "title", "authors", boost=0.5),
+)
 class Source(Searchable, Content):
     search_weights = {
         "title": "A",
@@ -148,50 +152,10 @@ class Source(Searchable, Content):
                 )
         return links
 
-    def citing_published_entries(self, limit=10):
-        """Up to ``limit`` published entries that cite this source, through a
-        citation or a field of their own (a quotation's source...)."""
-        entries = []
-        relations = [
-            field
-            for field in self._meta.get_fields(include_hidden=True)
-            if field.auto_created and not field.concrete and field.one_to_many
-        ]
-        for relation in relations:
-            model = relation.related_model
-            if issubclass(model, CitationBase):
-                citing = model.claim_model()._default_manager.filter(
-                    status=Status.PUBLISHED, citations__source=self
-                )
-            elif issubclass(model, Content) and model is not Source:
-                citing = model._default_manager.filter(
-                    status=Status.PUBLISHED, **{relation.field.name: self}
-                )
-            else:
-                continue
-            entries.extend(citing.distinct()[: limit - len(entries)])
-            if len(entries) >= limit:
-                break
-        return entries
-
     def clean(self):
         super().clean()
-        if self.pk is None or self.status == Status.PUBLISHED:
-            return
-        citing = self.citing_published_entries()
-        if citing:
-            raise ValidationError(
-                _(
-                    "Published entries cite this source, so it must stay published: "
-                    "%(entries)s. Unpublish or change them first."
-                )
-                % {
-                    "entries": "; ".join(
-                        f"{capfirst(entry._meta.verbose_name)} “{entry}”" for entry in citing
-                    )
-                },
-                code="cited_by_published",
-            )
+        if error := sourcing.cited_by_published_error(self):
+            raise error
 
 
 class OrganizationQuerySet(ContentQuerySet):
@@ -203,6 +167,7 @@ class OrganizationQuerySet(ContentQuerySet):
         )
 
 
+@register(fixture="organizations.json", own_page=True)
 class Organization(Claim):
     class Kind(models.TextChoices):
         INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
@@ -276,6 +241,7 @@ class OrganizationCitation(CitationBase):
     claim = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="citations")
 
 
+@register(fixture="organizations.json")
 class SeeAlso(Claim):
     """A related topic worth reading about, as in an encyclopedia's "See also"."""
 
@@ -303,6 +269,9 @@ class SeeAlsoCitation(CitationBase):
     claim = models.ForeignKey(SeeAlso, on_delete=models.CASCADE, related_name="citations")
 
 
+@register(
+    fixture="name_eras.json", own_page=True, search=SearchTarget(_("Name"), "name", "summary")
+)
 class NameEra(Searchable, Claim):
     search_weights = {"name": "A", "acronym": "A", "summary": "B"}
 
@@ -359,6 +328,7 @@ class NameEraCitation(CitationBase):
     claim = models.ForeignKey(NameEra, on_delete=models.CASCADE, related_name="citations")
 
 
+@register(fixture="people.json", own_page=True, search=SearchTarget(_("Person"), "name", "summary"))
 class Person(Searchable, Claim):
     search_weights = {"name": "A", "native_name": "A", "nationality": "B", "summary": "C"}
 
@@ -410,6 +380,7 @@ class TermQuerySet(ContentQuerySet):
         return self.filter(current=True)
 
 
+@register(fixture="people.json", shown_with=("person",))
 class Term(Claim):
     class Role(models.TextChoices):
         DIRECTOR_GENERAL = "dg", _("Director General")
@@ -518,6 +489,7 @@ class TermCitation(CitationBase):
     claim = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="citations")
 
 
+@register(fixture="offices.json")
 class Office(Claim):
     class Kind(models.TextChoices):
         HEADQUARTERS = "headquarters", _("Headquarters")
@@ -617,6 +589,7 @@ class FactQuerySet(ContentQuerySet):
         return shown
 
 
+@register(fixture="facts.json", search=SearchTarget(_("Figure"), "__str__", "note"))
 class Fact(Searchable, Claim):
     """A figure about an organization at a point in time, as one source gives it.
 
@@ -749,147 +722,3 @@ class Fact(Searchable, Claim):
 
 class FactCitation(CitationBase):
     claim = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="citations")
-
-
-# Editorial workflow
-
-
-class EntryNoteQuerySet(models.QuerySet):
-    """For records about any content entry (content type and key)."""
-
-    def for_entry(self, entry):
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(entry), object_id=entry.pk
-        )
-
-
-class PendingChangeQuerySet(EntryNoteQuerySet):
-    def waiting(self):
-        return self.filter(state=PendingChange.State.WAITING)
-
-
-class PendingChange(models.Model):
-    """A change to a published entry, proposed by someone who may not publish.
-
-    Readers keep seeing the published entry until a reviewer publishes the
-    change (see ``orgs.workflow``). The proposal is kept whole, as it would be
-    saved: every field, every many-to-many value and the full list of citations.
-    There is at most one per entry; a later proposal replaces it.
-    """
-
-    class State(models.TextChoices):
-        WAITING = "waiting", _("Waiting for review")
-        SENT_BACK = "sent-back", _("Sent back")
-
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of entry")
-    )
-    object_id = models.PositiveBigIntegerField(_("entry"))
-    entry = GenericForeignKey("content_type", "object_id")
-    values = models.JSONField(
-        _("proposed values"),
-        encoder=DjangoJSONEncoder,
-        default=dict,
-        help_text=_("Every field of the entry as proposed, by field name."),
-    )
-    many_to_many = models.JSONField(
-        _("proposed links"),
-        encoder=DjangoJSONEncoder,
-        default=dict,
-        help_text=_("The keys of the linked records, by field name."),
-    )
-    citations = models.JSONField(
-        _("proposed citations"),
-        encoder=DjangoJSONEncoder,
-        default=list,
-        help_text=_("The full list of citations as proposed."),
-    )
-    summary = models.CharField(_("edit summary"), max_length=100)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("author"),
-    )
-    state = models.CharField(
-        _("state"), max_length=10, choices=State, default=State.WAITING, db_index=True
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewer"),
-    )
-    reviewer_comment = models.TextField(_("reviewer's comment"), blank=True)
-    base_version = models.PositiveIntegerField(
-        _("based on version"), help_text=_("The version of the published entry it changes.")
-    )
-    revision = models.PositiveIntegerField(
-        _("revision"),
-        default=1,
-        help_text=_(
-            "Counts the saves of this proposal, so that editors cannot overwrite each other "
-            "unawares."
-        ),
-    )
-    created = models.DateTimeField(_("proposed on"), auto_now_add=True)
-    updated = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = PendingChangeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created", "pk"]
-        verbose_name = _("pending change")
-        verbose_name_plural = _("pending changes")
-        permissions = [("publish_content", "Can publish, unpublish and revert content")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="orgs_pendingchange_one_per_entry"
-            )
-        ]
-
-    def __str__(self):
-        return _("Pending change to %(kind)s #%(pk)s") % {
-            "kind": self.content_type.name,
-            "pk": self.object_id,
-        }
-
-    @property
-    def is_sent_back(self):
-        return self.state == self.State.SENT_BACK
-
-
-class ReviewComment(models.Model):
-    """A reviewer's comment on an entry sent back to its editor.
-
-    Shown on the entry's form while it is unpublished; removed when it is published.
-    """
-
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of entry")
-    )
-    object_id = models.PositiveBigIntegerField(_("entry"))
-    entry = GenericForeignKey("content_type", "object_id")
-    comment = models.TextField(_("comment"))
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("reviewer"),
-    )
-    created = models.DateTimeField(_("sent back on"), auto_now_add=True)
-
-    objects = EntryNoteQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created", "-pk"]
-        verbose_name = _("review comment")
-        verbose_name_plural = _("review comments")
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    def __str__(self):
-        return self.comment[:60]

@@ -6,7 +6,7 @@ from collections import Counter
 from django.conf import settings
 
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
-from iomsite.loader import read_records
+from loader.loader import read_records
 from orgs.models import (
     Fact,
     FactCitation,
