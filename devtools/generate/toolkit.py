@@ -110,10 +110,11 @@ class GeneratorBase:
             return
         model = type(claims[0])
         citation_model = CITATION_MODELS[model]
+        # What a citation may back, as editors choose it: the claim's own fields.
         fields = [
-            f.name
-            for f in model._meta.concrete_fields
-            if f.editable and not (f.primary_key or f.is_relation or f.name in {"slug", "status"})
+            name
+            for name, _label in citation_model.supports_choices()
+            if name and not model._meta.get_field(name).is_relation
         ]
         citations = []
         for claim in claims:
