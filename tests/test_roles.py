@@ -121,7 +121,11 @@ def test_reviewers_may_delete_a_published_entry(client):
 
 @pytest.mark.parametrize(
     "name",
-    ["admin:review_queue", "admin:orgs_fact_changelist", "admin:editorial_pendingchange_changelist"],
+    [
+        "admin:review_queue",
+        "admin:orgs_fact_changelist",
+        "admin:editorial_pendingchange_changelist",
+    ],
 )
 def test_anonymous_users_are_sent_to_the_login_page(name):
     url = reverse(name)
