@@ -324,7 +324,7 @@ def test_reverting_restores_many_to_many_links(client):
 
 def test_reverting_by_a_user_with_the_publish_permission_is_allowed(client):
     permission = Permission.objects.filter(
-        content_type__app_label="orgs", codename="publish_content"
+        content_type__app_label="editorial", codename="publish_content"
     ).first()
     if permission is None:
         pytest.skip("editorial.publish_content does not exist yet")
