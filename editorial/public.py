@@ -315,6 +315,29 @@ def _attach_sources(changes, models):
     for every one of them even when the page shows none of its changes, so that the
     query count does not depend on what the page shows.
     """
+    added = _added_citations(changes, models)
+    for change in changes:
+        citations = registry.citation_model(change.model)
+        sources = {}
+        if citations is not None:
+            for owner, source in added[(citations._meta.label_lower, change.row.id)]:
+                if revisions.belongs_to(owner, change.date, change.previous_published):
+                    sources.setdefault(source.pk, source)
+        for source_field in registry.source_fields(change.model):
+            source = getattr(change.row, source_field.name, None)
+            if source is not None and source.status == Status.PUBLISHED:
+                sources.setdefault(
+                    source.pk,
+                    AddedSource(
+                        source.pk, source.slug, source.title, source.authors, source.published
+                    ),
+                )
+        change.sources = list(sources.values())
+
+
+def _added_citations(changes, models):
+    """{(citation model label, claim key): [(owner date, AddedSource), ...]}: the
+    citations of published sources added around the changes, in one query."""
     by_citation_model = {
         citations: [] for model in models if (citations := registry.citation_model(model))
     }
@@ -329,12 +352,13 @@ def _attach_sources(changes, models):
             condition |= revisions.citation_rows_for(
                 change.row.id, change.previous_published, change.window_end
             )
+        claim_history = revisions.history_model(citations._meta.get_field("claim").related_model)
         parts.append(
             revisions.history_model(citations)
             .objects.filter(condition, history_type="+", source__status=Status.PUBLISHED)
             .annotate(
                 claim_model=Value(citations._meta.label_lower, output_field=CharField()),
-                owner=revisions.owner_date(revisions.history_model(citations.claim_model())),
+                owner=revisions.owner_date(claim_history),
             )
             .order_by()
             .values_list(
@@ -354,20 +378,4 @@ def _attach_sources(changes, models):
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         for label, claim_id, owner, _date, source_id, *source in rows.order_by("history_date"):
             added[(label, claim_id)].append((owner, AddedSource(source_id, *source)))
-    for change in changes:
-        citations = registry.citation_model(change.model)
-        sources = {}
-        if citations is not None:
-            for owner, source in added[(citations._meta.label_lower, change.row.id)]:
-                if revisions.belongs_to(owner, change.date, change.previous_published):
-                    sources.setdefault(source.pk, source)
-        for source_field in registry.source_fields(change.model):
-            source = getattr(change.row, source_field.name, None)
-            if source is not None and source.status == Status.PUBLISHED:
-                sources.setdefault(
-                    source.pk,
-                    AddedSource(
-                        source.pk, source.slug, source.title, source.authors, source.published
-                    ),
-                )
-        change.sources = list(sources.values())
+    return added

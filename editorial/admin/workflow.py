@@ -215,39 +215,9 @@ class WorkflowAdminMixin:
 
     def workflow_notices(self, request, obj):
         """(level, text) pairs shown at the top of the change form."""
-        notices = []
         session = session_of(request)
         pending = session.pending if session else None
-        if session and session.showing_pending:
-            notices.append(
-                (
-                    "info",
-                    _(
-                        "This form shows the change %(author)s proposed on %(date)s, waiting "
-                        "for a reviewer. Readers still see the published version."
-                    )
-                    % {"author": user_name(pending.author), "date": when(pending.updated)},
-                )
-            )
-            if pending.base_version != obj.version:
-                notices.append(
-                    (
-                        "warning",
-                        _(
-                            "The published entry was changed after this change was proposed: "
-                            "compare them before saving again."
-                        ),
-                    )
-                )
-        elif pending is not None:
-            text = _("%(author)s proposed a change to this entry on %(date)s.") % {
-                "author": user_name(pending.author),
-                "date": when(pending.updated),
-            }
-            if can_publish(request.user):
-                url = reverse("admin:review_queue", current_app=self.admin_site.name)
-                text = format_html('{} <a href="{}">{}</a>', text, url, _("Review it"))
-            notices.append(("info", text))
+        notices = self._pending_notices(request, obj, pending, session) if pending else []
         if pending is not None and pending.is_sent_back:
             notices.append(
                 (
@@ -259,20 +229,52 @@ class WorkflowAdminMixin:
                     },
                 )
             )
-        if not obj.is_published:
-            comment = workflow.latest_review_comment(obj)
-            if comment is not None:
-                notices.append(
-                    (
-                        "warning",
-                        _("%(reviewer)s sent this entry back on %(date)s: “%(comment)s”")
-                        % {
-                            "reviewer": user_name(comment.reviewer),
-                            "date": when(comment.created),
-                            "comment": comment.comment,
-                        },
-                    )
+        comment = None if obj.is_published else workflow.latest_review_comment(obj)
+        if comment is not None:
+            notices.append(
+                (
+                    "warning",
+                    _("%(reviewer)s sent this entry back on %(date)s: “%(comment)s”")
+                    % {
+                        "reviewer": user_name(comment.reviewer),
+                        "date": when(comment.created),
+                        "comment": comment.comment,
+                    },
                 )
+            )
+        return notices
+
+    def _pending_notices(self, request, obj, pending, session):
+        """What the form says of the entry's change waiting for review."""
+        if not session.showing_pending:
+            text = _("%(author)s proposed a change to this entry on %(date)s.") % {
+                "author": user_name(pending.author),
+                "date": when(pending.updated),
+            }
+            if can_publish(request.user):
+                url = reverse("admin:review_queue", current_app=self.admin_site.name)
+                text = format_html('{} <a href="{}">{}</a>', text, url, _("Review it"))
+            return [("info", text)]
+        notices = [
+            (
+                "info",
+                _(
+                    "This form shows the change %(author)s proposed on %(date)s, waiting "
+                    "for a reviewer. Readers still see the published version."
+                )
+                % {"author": user_name(pending.author), "date": when(pending.updated)},
+            )
+        ]
+        if pending.base_version != obj.version:
+            notices.append(
+                (
+                    "warning",
+                    _(
+                        "The published entry was changed after this change was proposed: "
+                        "compare them before saving again."
+                    ),
+                )
+            )
         return notices
 
     # Saving
