@@ -25,5 +25,3 @@ IOMSITE_PAGE_CACHE = False
 # The data generator and measure_pages (development tools) are tested too.
 if "devtools" not in INSTALLED_APPS:  # noqa: F405 (settings with debug on have it)
     INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
-# A throwaway content app that proves the editorial registry (tests/testapp).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
