@@ -43,6 +43,7 @@ deploy: setup
 
 test: setup lint node-tools
 	$(TEST_SETTINGS) $(PYTHON) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=tests.testapp.settings $(PYTHON) manage.py makemigrations testapp --check --dry-run
 	$(VENV)/bin/pytest
 
 # The pinned Node tools of the HTML check (vnu-jar) and the benchmark (Lighthouse):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from editorial.admin import ContentInline
 from orgs.admin import COMPACT_TEXTAREA, ClaimAdmin, ContentAdmin
-from orgs.workflow_admin import ContentInline
 
 from .models import Critic, Criticism, Quotation, Topic
 

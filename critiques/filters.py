@@ -11,7 +11,7 @@ from django.db.models import CharField
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
-from orgs.content import Status
+from editorial.content import Status
 from orgs.widgets import ListSelect
 
 from .models import Critic, Criticism, Topic

@@ -4,20 +4,22 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from orgs.content import (
-    CitationBase,
+from editorial.content import (
     Claim,
     Content,
     ContentManager,
     ContentQuerySet,
-    Searchable,
     Status,
     citations_prefetch,
 )
+from editorial.registry import SearchTarget, register
+from editorial.search import Searchable
+from orgs.citations import CitationBase
 from orgs.fields import PartialDateField, WebURLField
 from orgs.models import Organization, Source
 
 
+@register(fixture="critiques.json", own_page=True)
 class Critic(Content):
     class Kind(models.TextChoices):
         NGO = "ngo", _("Non-governmental organization")
@@ -49,6 +51,7 @@ class TopicManager(models.Manager):
         return self.get(slug=slug)
 
 
+@register(fixture="critiques.json")
 class Topic(models.Model):
     slug = models.SlugField(_("key"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -99,6 +102,9 @@ class CriticismQuerySet(ContentQuerySet):
         )
 
 
+@register(
+    fixture="critiques.json", own_page=True, search=SearchTarget(_("Criticism"), "title", "summary")
+)
 class Criticism(Searchable, Claim):
     search_weights = {"title": "A", "summary": "B", "response": "C"}
 
@@ -153,6 +159,7 @@ class CriticismCitation(CitationBase):
     claim = models.ForeignKey(Criticism, on_delete=models.CASCADE, related_name="citations")
 
 
+@register(fixture="critiques.json", shown_with=("criticism", "speaker"))
 class Quotation(Content):
     """Words a critic said or wrote, attributed and sourced."""
 

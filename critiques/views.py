@@ -3,8 +3,8 @@ from dataclasses import dataclass
 from django.core.paginator import InvalidPage, Paginator
 from django.shortcuts import get_object_or_404, render
 
+from editorial.preview import render_entry
 from orgs.footnotes import Footnotes
-from orgs.preview import render_entry
 
 from .filters import CriticismFilter
 from .models import Critic, Criticism

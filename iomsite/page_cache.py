@@ -20,7 +20,6 @@ users (staff previews, editors) and the admin always get a fresh page.
 
 import hashlib
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
@@ -29,11 +28,12 @@ from django.http import HttpResponse
 from django.utils.cache import set_response_etag
 from django.utils.translation import get_language
 
+from editorial import registry
+
 from . import cache_health
 from .content_version import version_store
 from .models import ContentVersion
 
-CONTENT_APPS = ("orgs", "timeline", "critiques")
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "ETag")
 SERVED_HEADER = "X-Page-Cache"
 
@@ -78,12 +78,12 @@ def content_changed(sender, **kwargs):
 
 
 def connect_invalidation():
-    """Bump the content version whenever any content, citation or link is written."""
-    for app_label in CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
-            post_save.connect(content_changed, sender=model, weak=False)
-            post_delete.connect(content_changed, sender=model, weak=False)
-            m2m_changed.connect(content_changed, sender=model, weak=False)
+    """Bump the content version whenever any registered content, citation or link
+    is written (``editorial.registry.tracked_models``)."""
+    for model in registry.tracked_models():
+        post_save.connect(content_changed, sender=model, weak=False)
+        post_delete.connect(content_changed, sender=model, weak=False)
+        m2m_changed.connect(content_changed, sender=model, weak=False)
 
 
 class PageCacheMiddleware:

@@ -15,9 +15,7 @@ from django.db.models import F, Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from critiques.models import Criticism
-from orgs.models import Fact, NameEra, Person, Source
-from timeline.models import Event
+from editorial import registry
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 25
@@ -27,13 +25,12 @@ WORD = re.compile(r"\w+", re.UNICODE)
 @dataclass(frozen=True)
 class Target:
     """A model to search (its ``search_weights`` say which fields count, and how
-    much) and how to show a hit."""
+    much) and how to show a hit (its registration's ``SearchTarget``)."""
 
     model: type
     label: str
     title: str
     snippet: str
-    # Sources back the other results: a match there counts for less.
     boost: float = 1.0
 
     @property
@@ -44,14 +41,14 @@ class Target:
         return self.model.objects.published()
 
 
-TARGETS = (
-    Target(Person, _("Person"), "name", "summary"),
-    Target(NameEra, _("Name"), "name", "summary"),
-    Target(Event, _("Event"), "title", "summary"),
-    Target(Criticism, _("Criticism"), "title", "summary"),
-    Target(Fact, _("Figure"), "__str__", "note"),
-    Target(Source, _("Source"), "title", "authors", boost=0.5),
-)
+def targets():
+    """Every registered model the search covers."""
+    return [
+        Target(r.model, r.search.label, r.search.title, r.search.snippet, r.search.boost)
+        for r in registry.registrations()
+        if r.search is not None
+    ]
+
 
 WEIGHT_SCORES = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
 
@@ -85,9 +82,9 @@ def search(query):
     if not words:
         return []
     if connection.vendor == "postgresql":
-        results = [r for target in TARGETS for r in _full_text(target, query)]
+        results = [r for target in targets() for r in _full_text(target, query)]
     else:
-        results = [r for target in TARGETS for r in _word_match(target, words)]
+        results = [r for target in targets() for r in _word_match(target, words)]
     return sorted(results, key=lambda r: (-r.score, r.title))
 
 
@@ -95,7 +92,7 @@ def _full_text(target, query):
     search_query = SearchQuery(query, search_type="websearch", config="english")
     hits = (
         target.queryset()
-        # The stored, GIN-indexed vector (see orgs.content.Searchable).
+        # The stored, GIN-indexed vector (see editorial.search.Searchable).
         .filter(search_vector=search_query)
         # Not "rank": Fact has a field of that name.
         .annotate(search_rank=SearchRank(F("search_vector"), search_query))

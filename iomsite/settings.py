@@ -102,7 +102,7 @@ ADMIN_PATH = (os.environ.get("DJANGO_ADMIN_PATH", "").strip().strip("/") or "adm
 
 INSTALLED_APPS = [
     # django.contrib.admin, with the reviewers' queue added to its site.
-    "iomsite.admin_site.EditorsAdminConfig",
+    "editorial.apps.EditorsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "iomsite",
+    "editorial",
+    "loader",
     "orgs",
     "timeline",
     "critiques",

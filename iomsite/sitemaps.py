@@ -1,9 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from critiques.models import Critic, Criticism
-from orgs.models import NameEra, Organization, Person, Source
-from timeline.models import Event
+from editorial import registry
 
 
 class SectionSitemap(Sitemap):
@@ -39,6 +37,6 @@ SITEMAPS = {
     "sections": SectionSitemap(),
     **{
         model._meta.model_name: PublishedSitemap(model)
-        for model in (Organization, NameEra, Person, Event, Criticism, Critic, Source)
+        for model in (r.model for r in registry.registrations() if r.own_page)
     },
 }

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import human_number
+from editorial.numbers import human_number
 
 
 @dataclass(frozen=True)

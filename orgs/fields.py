@@ -9,8 +9,9 @@ from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.translation import gettext_lazy as _
 
+from editorial.numbers import plain_number
+
 from .dates import PartialDate
-from .numbers import plain_number
 
 web_url_validator = URLValidator(
     schemes=["http", "https"],

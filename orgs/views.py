@@ -8,11 +8,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from editorial.content import Status, citations_prefetch
+from editorial.preview import render_entry
+
 from . import charts
-from .content import Status, citations_prefetch
 from .footnotes import Footnotes
 from .models import Fact, FactCitation, NameEra, Office, Organization, Person, Source, Term
-from .preview import render_entry
 
 SOURCES_PER_PAGE = 50
 

@@ -87,7 +87,7 @@ def queue_post(client, name, entry, token, **data):
 
 def current_token(entry):
     """The token a page loaded now would carry for ``entry``."""
-    from orgs import workflow
+    from editorial import workflow
 
     entry.refresh_from_db()
     return workflow.token_of(entry, workflow.pending_for(entry))

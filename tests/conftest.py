@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 
 from iomsite import cache_health, content_version
-from iomsite.loader import load
+from loader.loader import load
 
 
 def fixture_paths():

@@ -17,7 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
-from orgs.content import Status
+from editorial.content import Status
+from editorial.models import PendingChange
 from orgs.models import (
     Fact,
     FactCitation,
@@ -27,7 +28,6 @@ from orgs.models import (
     OfficeCitation,
     Organization,
     OrganizationCitation,
-    PendingChange,
     Person,
     PersonCitation,
     SeeAlso,

@@ -7,15 +7,15 @@ from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
 
 from critiques.models import Critic, Criticism, Quotation, Topic
-from orgs.admin import CitationInline
-from orgs.content import Claim, Content
+from editorial.admin.inlines import CitationInline
+from editorial.content import Claim, Content
+from editorial.models import PendingChange
 from orgs.models import (
     Fact,
     FactCitation,
     NameEra,
     Office,
     Organization,
-    PendingChange,
     Person,
     SeeAlso,
     Source,
@@ -281,9 +281,9 @@ def test_editor_who_cannot_see_citations_cannot_publish_an_unsourced_fact(client
     editor = factories.UserFactory(is_staff=True)
     editor.user_permissions.set(
         Permission.objects.filter(
-            content_type__app_label="orgs",
-            codename__in=["add_fact", "change_fact", "view_fact", "publish_content"],
+            content_type__app_label="orgs", codename__in=["add_fact", "change_fact", "view_fact"]
         )
+        | Permission.objects.filter(content_type__app_label="editorial", codename="publish_content")
     )
     client.force_login(editor)
     organization = factories.OrganizationFactory()

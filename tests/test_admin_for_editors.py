@@ -9,7 +9,8 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from orgs.models import Fact, Organization, PendingChange, Person, Source
+from editorial.models import PendingChange
+from orgs.models import Fact, Organization, Person, Source
 from tests import factories
 from tests.admin_forms import admin_url, change_form_data, form_data
 from timeline.models import Event

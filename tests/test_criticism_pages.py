@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from critiques.models import Criticism
-from orgs.content import Status
+from editorial.content import Status
 from tests.factories import (
     CriticFactory,
     CriticismFactory,

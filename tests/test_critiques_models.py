@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from critiques.models import Critic, Criticism, Quotation, Topic
-from orgs.content import Status
+from editorial.content import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

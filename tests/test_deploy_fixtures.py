@@ -6,9 +6,9 @@ import json
 import pytest
 from django.core.management import call_command
 
-from iomsite.exporter import export
-from iomsite.loader import load
-from iomsite.models import FixtureLoad
+from editorial.models import FixtureLoad
+from loader.exporter import export
+from loader.loader import load
 from orgs.models import Fact, FactCitation, Person, Source
 from timeline.models import Event
 

@@ -6,8 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
-from orgs import workflow
-from orgs.models import Fact, PendingChange
+from editorial import workflow
+from editorial.models import PendingChange
+from orgs.models import Fact
 from tests import factories
 from tests.admin_forms import action_data, admin_url, change_form_data, changelist_tokens
 from timeline.models import Event

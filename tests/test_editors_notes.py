@@ -11,9 +11,9 @@ from django.apps import apps
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 
-from iomsite.changes import history_url
-from iomsite.exporter import export
-from orgs.content import Content, Status
+from editorial.content import Content, Status
+from editorial.public import history_url
+from loader.exporter import export
 from orgs.models import Fact, Person
 from tests.admin_forms import admin_url
 

@@ -12,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from iomsite.loader import read_records
-from orgs.content import CitationBase, Content, Status
+from editorial.content import Content, Status
+from loader.loader import read_records
+from orgs.citations import CitationBase
 from orgs.models import Person, PersonCitation, Source
 from timeline.models import Event, EventCitation
 
@@ -323,10 +324,10 @@ def test_reverting_restores_many_to_many_links(client):
 
 def test_reverting_by_a_user_with_the_publish_permission_is_allowed(client):
     permission = Permission.objects.filter(
-        content_type__app_label="orgs", codename="publish_content"
+        content_type__app_label="editorial", codename="publish_content"
     ).first()
     if permission is None:
-        pytest.skip("orgs.publish_content does not exist yet")
+        pytest.skip("editorial.publish_content does not exist yet")
     user = editor()
     user.user_permissions.add(permission)
     person = PersonFactory(nationality="Swiss")

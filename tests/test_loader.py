@@ -7,8 +7,8 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from iomsite.loader import LoadError, dependency_order, load
-from iomsite.models import LoadedRecord
+from loader.loader import LoadError, dependency_order, load
+from loader.models import LoadedRecord
 from orgs.models import Organization, Term
 
 from .conftest import fixture_paths

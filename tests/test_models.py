@@ -13,7 +13,7 @@ from critiques.models import (
     Quotation,
     Topic,
 )
-from orgs.content import Claim, Content, Status
+from editorial.content import Claim, Content, Status
 from orgs.models import (
     Fact,
     FactCitation,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from critiques.models import Critic
-from orgs.content import Status
+from editorial.content import Status
 from orgs.dates import PartialDate
 from orgs.fields import WebURLField
 from orgs.models import (

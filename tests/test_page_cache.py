@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from iomsite.loader import load
-from iomsite.models import ContentVersion, LoadedRecord
+from iomsite.models import ContentVersion
+from loader.loader import load
+from loader.models import LoadedRecord
 from orgs.models import Person
 
 from .conftest import fixture_paths

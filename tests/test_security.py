@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from critiques.models import Critic, Criticism, Quotation, Topic
 from iomsite.security import client_ip
-from orgs.content import CitationBase
+from orgs.citations import CitationBase
 from orgs.models import Fact, NameEra, Office, Organization, Person, SeeAlso, Source, Term
 from timeline.models import Event
 

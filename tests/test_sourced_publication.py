@@ -1,6 +1,6 @@
 """A reader never sees a claim whose sources they cannot see.
 
-The rule (``orgs.sourcing``): a published entry cites only published sources.
+The rule (``editorial.sourcing``): a published entry cites only published sources.
 Publishing an entry publishes the draft sources it cites in the same change, and
 the reviewer is told which; a source cited by a published entry cannot be
 unpublished; paths without a reviewer (the fixture loader) refuse instead."""
@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from iomsite.loader import LoadError, load
-from orgs import sourcing, workflow
+from editorial import sourcing, workflow
+from loader.loader import LoadError, load
 from orgs.models import Fact, Organization, Person, Source
 from tests import factories
 from tests.admin_forms import (

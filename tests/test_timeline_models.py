@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from orgs.content import Status
+from editorial.content import Status
 from tests import factories
 from timeline.models import Event
 

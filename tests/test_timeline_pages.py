@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from orgs.content import Status
+from editorial.content import Status
 from tests import factories
 from timeline.models import Event
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from devtools.generate import generate
-from iomsite.changes import UPDATE_MODELS
-from orgs.content import Status
+from editorial import registry
+from editorial.content import Status
 from orgs.models import Person
 
 from .factories import EventFactory, PersonFactory, SourceFactory, UserFactory
@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 # One query per content history model, one for the fixture loads, one for the
 # bounds of the changes shown and one for the sources added.
-UPDATES_QUERIES = len(UPDATE_MODELS) + 3
-FEED_QUERIES = len(UPDATE_MODELS) + 3
+UPDATES_QUERIES = len(registry.content_models()) + 3
+FEED_QUERIES = len(registry.content_models()) + 3
 
 
 def queries_for(client, url):

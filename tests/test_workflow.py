@@ -11,8 +11,9 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from critiques.models import Criticism
-from orgs import workflow
-from orgs.models import Fact, FactCitation, PendingChange, Person, ReviewComment, Source
+from editorial import workflow
+from editorial.models import PendingChange, ReviewComment
+from orgs.models import Fact, FactCitation, Person, Source
 from tests import factories
 from tests.admin_forms import (
     action_data,
@@ -467,7 +468,7 @@ def test_the_review_queue_compares_the_published_and_proposed_versions(
     assert in_review in entries and fact in entries
     assert entries.index(in_review) < entries.index(fact)  # oldest first
     [change] = [item for item in items if item.entry == fact]
-    assert [(d.label, d.before, d.after) for d in change.differences] == [
+    assert [(d.label, d.old, d.new) for d in change.differences] == [
         ("Note", "Published note.", "Proposed note.")
     ]
     assert "Proposed note." in response.text and "Reworded." in response.text

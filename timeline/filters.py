@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
-from orgs.content import Status
+from editorial.content import Status
 from orgs.models import NameEra
 
 from .models import Event

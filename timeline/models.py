@@ -3,14 +3,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from orgs.content import (
-    CitationBase,
-    Claim,
-    ContentManager,
-    ContentQuerySet,
-    Rank,
-    Searchable,
-)
+from editorial.content import Claim, ContentManager, ContentQuerySet, Rank
+from editorial.registry import SearchTarget, register
+from editorial.search import Searchable
+from orgs.citations import CitationBase
 from orgs.fields import PartialDateField
 from orgs.models import NameEra, Person, end_not_before_start
 
@@ -46,6 +42,9 @@ class EventQuerySet(ContentQuerySet):
         )
 
 
+@register(
+    fixture="timeline.json", own_page=True, search=SearchTarget(_("Event"), "title", "summary")
+)
 class Event(Searchable, Claim):
     search_weights = {"title": "A", "summary": "B"}
 

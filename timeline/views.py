@@ -1,9 +1,9 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from editorial.preview import render_entry
 from orgs import charts
 from orgs.footnotes import Footnotes
-from orgs.preview import render_entry
 
 from .filters import EventFilter, decade_choices, subject_name_eras
 from .models import Event

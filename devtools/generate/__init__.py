@@ -37,9 +37,9 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models import ProtectedError
 
-from iomsite.fixture_format import GENERATED_PREFIX
+from editorial.search import Searchable
 from iomsite.page_cache import bump_content_version
-from orgs.content import Searchable
+from loader.format import GENERATED_PREFIX
 
 from .claims import Generator
 from .plan import (

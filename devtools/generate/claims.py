@@ -5,8 +5,8 @@ import datetime
 from decimal import Decimal
 
 from critiques.models import Criticism, Quotation
-from iomsite.fixture_format import GENERATED_PREFIX
-from orgs.content import Status
+from editorial.content import Status
+from loader.format import GENERATED_PREFIX
 from orgs.models import Fact, NameEra, Office, Term
 from timeline.models import Event
 

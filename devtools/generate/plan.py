@@ -5,26 +5,10 @@ from collections import Counter
 
 from django.conf import settings
 
-from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
-from iomsite.loader import read_records
-from orgs.models import (
-    Fact,
-    FactCitation,
-    NameEra,
-    NameEraCitation,
-    Office,
-    OfficeCitation,
-    Organization,
-    OrganizationCitation,
-    Person,
-    PersonCitation,
-    SeeAlso,
-    SeeAlsoCitation,
-    Source,
-    Term,
-    TermCitation,
-)
-from timeline.models import Event, EventCitation
+from critiques.models import Topic
+from editorial import registry
+from loader.loader import read_records
+from orgs.models import Term
 
 CHANGE_REASON = "Generated scale data"
 DEFAULT_MULTIPLE = 100
@@ -34,32 +18,11 @@ BATCH_SIZE = 1000
 FIRST_DAY = datetime.date(1951, 1, 1)
 LAST_DAY = datetime.date(2026, 6, 30)
 
-# Generated models, in the order they are created; removal goes the other way.
-CONTENT_MODELS = (
-    Source,
-    Topic,
-    Critic,
-    Organization,
-    SeeAlso,
-    Person,
-    NameEra,
-    Term,
-    Office,
-    Fact,
-    Event,
-    Criticism,
-    Quotation,
-)
+# Generated models: every model registered for the fixtures, in the order they
+# register (each after the models it points to); removal goes the other way.
+CONTENT_MODELS = tuple(r.model for r in registry.registrations() if r.fixture)
 CITATION_MODELS = {
-    Organization: OrganizationCitation,
-    SeeAlso: SeeAlsoCitation,
-    Person: PersonCitation,
-    NameEra: NameEraCitation,
-    Term: TermCitation,
-    Office: OfficeCitation,
-    Fact: FactCitation,
-    Event: EventCitation,
-    Criticism: CriticismCitation,
+    model: citations for model in CONTENT_MODELS if (citations := registry.citation_model(model))
 }
 
 

@@ -6,8 +6,8 @@ import math
 from django.utils.text import slugify
 
 from critiques.models import Critic, Topic
-from iomsite.fixture_format import GENERATED_PREFIX
-from orgs.content import Status
+from editorial.content import Status
+from loader.format import GENERATED_PREFIX
 from orgs.dates import PartialDate
 from orgs.models import Organization, Person, SeeAlso, Source
 

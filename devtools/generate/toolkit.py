@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from iomsite.fixture_format import GENERATED_PREFIX
+from loader.format import GENERATED_PREFIX
 from orgs.dates import PartialDate
 from orgs.models import Organization
 

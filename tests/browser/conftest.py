@@ -22,9 +22,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models import Q
 
-from iomsite.loader import load
+from editorial.roles import group_permissions
+from loader.loader import load
 from orgs.models import Organization
-from orgs.roles import group_permissions
 from tests.conftest import fixture_paths
 
 CHROMIUM = Path("/usr/bin/chromium")

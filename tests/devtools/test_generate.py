@@ -18,7 +18,7 @@ from devtools.generate import (
     remove_generated,
 )
 from devtools.generate.plan import CITATION_MODELS, CONTENT_MODELS, TOPIC_CAP
-from orgs.content import Status
+from editorial.content import Status
 from orgs.models import Fact, NameEra, Office, Organization, Person, Source, Term
 from timeline.models import Event
 

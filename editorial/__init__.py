@@ -1,0 +1,2 @@
+"""The editorial engine: workflow, revisions, review, roles and public history for
+every content model the content apps register (``editorial.registry``)."""

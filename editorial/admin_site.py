@@ -1,0 +1,31 @@
+"""The editors' admin site: Django's, plus the reviewers' queue (``review/``)
+and a link to it on the admin's home page.
+
+Installed in place of ``django.contrib.admin`` (``editorial.apps.EditorsAdminConfig``
+in INSTALLED_APPS), so ``admin.site`` is an ``EditorsAdminSite`` everywhere.
+"""
+
+from django.contrib import admin
+from django.urls import reverse
+
+from .roles import can_publish
+
+
+class EditorsAdminSite(admin.AdminSite):
+    index_template = "admin/editorial/index.html"
+
+    def get_urls(self):
+        from .admin import review
+
+        return [*review.urls(self), *super().get_urls()]
+
+    def index(self, request, extra_context=None):
+        context = {}
+        if can_publish(request.user):
+            from .admin import review
+
+            context = {
+                "review_queue_url": reverse("admin:review_queue", current_app=self.name),
+                "review_count": review.waiting_count(),
+            }
+        return super().index(request, {**context, **(extra_context or {})})

@@ -1,0 +1,50 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from loader.loader import LoadError, load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the curated content fixtures in one transaction: validate every record, "
+        "then report created, updated and unchanged counts per model. Entries editors "
+        "changed or deleted since they were loaded are kept as the editors left them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "files",
+            nargs="*",
+            type=Path,
+            help="Fixture files to load (default: every fixtures/*.json).",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print what loading would do, and write nothing.",
+        )
+
+    def handle(self, *args, files, dry_run, **options):
+        paths = files or sorted((settings.BASE_DIR / "fixtures").glob("*.json"))
+        if not paths:
+            raise CommandError("No fixture files found.")
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise CommandError(f"No such fixture file: {', '.join(missing)}")
+        try:
+            report = load(paths, dry_run=dry_run)
+        except LoadError as error:
+            count = len(error.problems)
+            details = "\n".join(f"  - {problem}" for problem in error.problems)
+            raise CommandError(
+                f"Nothing was loaded: {count} problem{'s' if count != 1 else ''} in the fixtures.\n"
+                f"{details}"
+            ) from None
+        for line in report.lines():
+            self.stdout.write(line)
+        if dry_run:
+            self.stdout.write(f"Dry run: nothing was written ({report.changes} changes planned).")
+        else:
+            self.stdout.write(self.style.SUCCESS(f"{report.changes} changes."))
