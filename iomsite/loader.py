@@ -27,6 +27,7 @@ from django.core.exceptions import (
 from django.db import IntegrityError, models, transaction
 
 from orgs.content import CitationBase, Claim, Content
+from orgs.duplicates import fixture_problems as duplicate_source_problems
 from orgs.sourcing import unpublished_sources_error
 
 from .fixture_format import fingerprint, record_fields
@@ -175,7 +176,7 @@ def load(paths, *, dry_run=False):
     """
     records = read_records(paths)
     report = Report()
-    problems = []
+    problems = duplicate_source_problems(records)
     by_model = defaultdict(list)
     for record in records:
         by_model[record.model].append(record)

@@ -319,6 +319,7 @@ class TermInline(ClaimInline):
         "start",
         "end",
         "in_office_on",
+        "in_office_until",
         "current",
         "note",
         "slug",

@@ -93,7 +93,7 @@ def test_generated_records_follow_the_per_organization_rules():
     generate(3)
 
     for organization in Organization.objects.filter(**GENERATED):
-        directors = Term.objects.directors_general().filter(organization=organization)
+        directors = Term.objects.heads().filter(organization=organization)
         assert directors.filter(current=True).count() <= 1
         for term in directors:
             term.full_clean()
