@@ -32,6 +32,7 @@ from orgs.sourcing import unpublished_sources_error
 
 from .fixture_format import fingerprint, record_fields
 from .models import FixtureLoad, LoadedRecord
+from .record_order import referred_first
 
 CONTENT_APPS = ("orgs", "timeline", "critiques")
 
@@ -178,7 +179,7 @@ def load(paths, *, dry_run=False):
     report = Report()
     problems = duplicate_source_problems(records)
     by_model = defaultdict(list)
-    for record in records:
+    for record in referred_first(records):
         by_model[record.model].append(record)
     with transaction.atomic():
         stored = Stored()

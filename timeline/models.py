@@ -57,6 +57,7 @@ class Event(Searchable, Claim):
         CONSTITUTION = "constitution", _("Constitution")
         UN_RELATIONSHIP = "un-relationship", _("Relationship with the UN")
         EMERGENCY_RESPONSE = "emergency-response", _("Emergency response")
+        OPERATIONS = "operations", _("Operations and programmes")
         GLOBAL_POLICY = "global-policy", _("Global policy")
         LEADERSHIP = "leadership", _("Leadership")
         STRUCTURE = "structure", _("Structure and membership")
