@@ -155,7 +155,11 @@ def _records_pointing_to(obj):
         if not (relation.is_relation and relation.auto_created and not relation.concrete):
             continue
         other = relation.related_model
-        if other._meta.app_label not in CONTENT_APPS or other.__name__.startswith("Historical"):
+        if (
+            other._meta.app_label not in CONTENT_APPS
+            or other._meta.auto_created  # A many-to-many table: counted by its link below.
+            or other.__name__.startswith("Historical")
+        ):
             continue
         if relation.many_to_many:
             links = relation.through._default_manager.filter(

@@ -540,16 +540,16 @@ class Term(Claim):
 
     def clean(self):
         super().clean()
+        if self.in_office_until and not self.in_office_on:
+            raise ValidationError(
+                {"in_office_until": _("Give the first date known in office as well.")}
+            )
         if not (self.start or self.end or self.in_office_on or self.current):
             raise ValidationError(
                 _("Give at least one date: start, end, a date known in office, or mark it current.")
             )
         if self.start and self.end and self.end.latest() < self.start.earliest():
             raise ValidationError({"end": _("The end date is before the start date.")})
-        if self.in_office_until and not self.in_office_on:
-            raise ValidationError(
-                {"in_office_until": _("Give the first date known in office as well.")}
-            )
         if self.role == self.Role.DEPUTY_DIRECTOR_GENERAL and not self.portfolio:
             raise ValidationError({"portfolio": _("A deputy's term names the portfolio.")})
         self._check_head_overlap()
