@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from iomsite.fixture_format import GENERATED_PREFIX
+from orgs.content import UNSUPPORTABLE_FIELDS
 from orgs.dates import PartialDate
 from orgs.models import Organization
 
@@ -113,7 +114,7 @@ class GeneratorBase:
         fields = [
             f.name
             for f in model._meta.concrete_fields
-            if f.editable and not (f.primary_key or f.is_relation or f.name in {"slug", "status"})
+            if f.editable and not (f.primary_key or f.is_relation or f.name in UNSUPPORTABLE_FIELDS)
         ]
         citations = []
         for claim in claims:
