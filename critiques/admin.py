@@ -23,8 +23,8 @@ class TopicAdmin(admin.ModelAdmin):
 
 class QuotationInline(ContentInline):
     model = Quotation
-    fields = ["text", "speaker", "source", "locator", "slug", "status"]
-    autocomplete_fields = ["speaker", "source"]
+    fields = ["text", "speaker", "co_speakers", "source", "locator", "slug", "status"]
+    autocomplete_fields = ["speaker", "co_speakers", "source"]
     prepopulated_fields = {"slug": ["text"]}
     formfield_overrides = COMPACT_TEXTAREA
     show_change_link = True
@@ -49,4 +49,4 @@ class QuotationAdmin(ContentAdmin):
     list_select_related = ["speaker", "criticism", "source"]
     search_fields = ["text", "speaker__name", "criticism__title", "slug"]
     prepopulated_fields = {"slug": ["text"]}
-    autocomplete_fields = ["criticism", "speaker", "source"]
+    autocomplete_fields = ["criticism", "speaker", "co_speakers", "source"]

@@ -96,6 +96,7 @@ class CriticismQuerySet(ContentQuerySet):
                     queryset=Quotation.objects.published()
                     .filter(speaker__status=Status.PUBLISHED)
                     .select_related("speaker", "source")
+                    .prefetch_related(Prefetch("co_speakers", queryset=Critic.objects.published()))
                     .order_by("pk"),
                 )
             )
@@ -161,17 +162,36 @@ class CriticismCitation(CitationBase):
 
 @register(fixture="critiques.json", shown_with=("criticism", "speaker"))
 class Quotation(Content):
-    """Words a critic said or wrote, attributed and sourced."""
+    """Words a critic said or wrote, attributed and sourced.
+
+    Credited only to whoever said or wrote the words: the ``speaker`` (the
+    first-named author, never blank) and, for words several people wrote together,
+    the ``co_speakers``. Whoever merely reported the words is the source, not a
+    speaker.
+    """
 
     criticism = models.ForeignKey(Criticism, on_delete=models.CASCADE, related_name="quotations")
     text = models.TextField(_("quoted words"), max_length=600)
     speaker = models.ForeignKey(
-        Critic, on_delete=models.PROTECT, related_name="quotations", verbose_name=_("speaker")
+        Critic,
+        on_delete=models.PROTECT,
+        related_name="quotations",
+        verbose_name=_("speaker"),
+        help_text=_("Who said or wrote the words; for joint authors, the first named."),
+    )
+    co_speakers = models.ManyToManyField(
+        Critic,
+        blank=True,
+        related_name="joint_quotations",
+        verbose_name=_("co-authors"),
+        help_text=_("Others who wrote the words together with the speaker."),
     )
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="quotations", verbose_name=_("source")
     )
     locator = models.CharField(_("locator"), max_length=100, blank=True)
+
+    _history_m2m_fields = ["co_speakers"]
 
     class Meta:
         ordering = ["criticism", "pk"]
@@ -180,6 +200,16 @@ class Quotation(Content):
 
     def __str__(self):
         return f"{self.speaker}: “{self.text[:60]}”"
+
+    @property
+    def speakers(self):
+        """Everyone credited with the words: the speaker first, then the co-authors
+        by name. Reads prefetched co-authors when a list prefetched them."""
+        others = sorted(
+            (critic for critic in self.co_speakers.all() if critic.pk != self.speaker_id),
+            key=lambda critic: critic.name,
+        )
+        return [self.speaker, *others]
 
     def get_absolute_url(self):
         return self.criticism.get_absolute_url() + f"#quote-{self.slug}"

@@ -56,10 +56,10 @@ def criticism_detail(request, slug):
     criticism = get_object_or_404(
         Criticism.objects.visible_to(request.user).for_detail(), slug=slug
     )
-    response_citation = None
+    response_citations = []
     if criticism.response and criticism.response_source_id:
-        response_citation = ResponseCitation(
-            criticism.response_source, criticism.response_source_id
+        response_citations.append(
+            ResponseCitation(criticism.response_source, criticism.response_source_id)
         )
     return render_entry(
         request,
@@ -69,7 +69,7 @@ def criticism_detail(request, slug):
             "critics": criticism.critics.all(),
             "topics": criticism.topics.all(),
             "quotations": criticism.quotations.all(),
-            "response_citation": response_citation,
+            "response_citations": response_citations,
             "footnotes": Footnotes(),
         },
         criticism,

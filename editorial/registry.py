@@ -48,6 +48,9 @@ class Registration:
     search: SearchTarget | None = None
     # Whether the entry has a page of its own (listed in the sitemap).
     own_page: bool = False
+    # A rule over the model's fixture records as a whole (no two sources for one
+    # document...): called with every record read, it returns the problems found.
+    fixture_check: Any = None
     order: int = 0
     extra: dict = field(default_factory=dict)
 

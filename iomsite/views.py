@@ -27,7 +27,7 @@ def home(request):
     )
     leader = (
         Term.objects.published()
-        .directors_general()
+        .heads()
         .current()
         .filter(organization=organization)
         .select_related("person")

@@ -86,10 +86,14 @@ def record_fields(obj, many_to_many=None, keys=None):
     return fields
 
 
+# Fields added after records were first loaded: while empty they count as absent,
+# so that records loaded before the fields existed keep their fingerprints (and
+# editors' changes stay theirs).
+ADDED_FIELDS = (*INTERNAL_FIELDS, "co_speakers", "in_office_until")
+
+
 def fingerprint(fields):
-    # A blank editors' note counts as none, so that records loaded before the
-    # field existed keep their fingerprints (and editors' changes stay theirs).
-    fields = {k: v for k, v in fields.items() if not (k in INTERNAL_FIELDS and v == "")}
+    fields = {k: v for k, v in fields.items() if not (k in ADDED_FIELDS and v in ("", [], None))}
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -33,6 +33,7 @@ from editorial.sourcing import unpublished_sources_error
 
 from .format import fingerprint, fixture_files, record_fields
 from .models import LoadedRecord
+from .record_order import referred_first
 
 
 class LoadError(Exception):
@@ -184,9 +185,11 @@ def load(paths, *, dry_run=False):
     """
     records = read_records(paths)
     report = Report()
-    problems = []
+    problems = [
+        p for r in registry.registrations() if r.fixture_check for p in r.fixture_check(records)
+    ]
     by_model = defaultdict(list)
-    for record in records:
+    for record in referred_first(records):
         by_model[record.model].append(record)
     with transaction.atomic():
         stored = Stored()

@@ -113,6 +113,7 @@ class TermInline(ClaimInline):
         "start",
         "end",
         "in_office_on",
+        "in_office_until",
         "current",
         "note",
         "slug",

@@ -149,7 +149,8 @@ class Span:
 
     ``start`` and ``end`` are PartialDates or None when no source gives them;
     ``ongoing`` spans run to today; ``in_office_on`` is a date a source shows
-    the span running when it gives neither end.
+    the span running when it gives neither end, and ``in_office_until`` the last
+    such date when sources show a stretch of it.
     """
 
     label: str
@@ -158,6 +159,7 @@ class Span:
     url: str
     ongoing: bool = False
     in_office_on: object = None
+    in_office_until: object = None
 
 
 class Known:
@@ -185,9 +187,12 @@ def stretch(span, today):
     """What the sources show of ``span``, or None when they give no date at all.
 
     Both ends (or a start and still running) give the whole span. One end and a
-    day in office give the part between them. A single date is only that date.
+    day in office give the part between them; so do the first and last days
+    sources show in office when they give neither end. A single date is only
+    that date.
     """
     seen = span.in_office_on
+    seen_until = span.in_office_until or seen
     first = span.start.earliest() if span.start else None
     last = span.end.latest() if span.end else today if span.ongoing else None
     if first and last:
@@ -195,13 +200,16 @@ def stretch(span, today):
     if first is None and last is None:
         if seen is None:
             return None
+        if seen.earliest() < seen_until.latest() and span.in_office_until:
+            label = _("%(name)s (start and end unknown)") % {"name": span.label}
+            return Stretch(span, seen.earliest(), seen_until.latest(), Known.PART, label)
         return _single_date(span, seen.earliest(), _("in office on %(date)s") % {"date": seen})
-    if seen and (first or seen.earliest()) < (last or seen.latest()):
+    if seen and (first or seen.earliest()) < (last or seen_until.latest()):
         unknown = _("end unknown") if first else _("start unknown")
         return Stretch(
             span,
             first or seen.earliest(),
-            last or seen.latest(),
+            last or seen_until.latest(),
             Known.PART,
             f"{span.label} ({unknown})",
         )

@@ -48,13 +48,23 @@ class Footnotes:
         return len(self._by_source)
 
 
-def citations_for(obj, supports=None):
-    """The citations of ``obj`` backing one field, or the whole entry when none is named.
+def citations_for(obj, *supports):
+    """The citations of ``obj`` backing the fields named, or the whole entry when
+    none is named (all its citations if none backs the whole entry).
 
     Reads the prefetched ``citations`` so pages stay at a fixed number of queries.
     """
     citations = list(obj.citations.all())
-    if supports is not None:
-        return [c for c in citations if c.supports == supports]
+    if supports:
+        return [c for c in citations if c.supports in supports]
     whole = [c for c in citations if not c.supports]
     return whole or citations
+
+
+def citations_for_text(obj, field):
+    """The citations marked at the end of a text field: those backing the whole
+    entry and those backing that field (all of them when there are none), so that
+    a source cited for what the text says is never left off the page."""
+    citations = list(obj.citations.all())
+    chosen = [c for c in citations if c.supports in ("", field)]
+    return chosen or citations

@@ -88,11 +88,11 @@ def leaders(request):
     terms = list(
         Term.objects.published()
         .filter(organization=organization)
-        .filter(Q(role=Term.Role.DIRECTOR_GENERAL) | Q(current=True))
+        .filter(Q(role__in=Term.HEAD_ROLES) | Q(current=True))
         .select_related("person")
         .with_citations()
     )
-    directors = [t for t in terms if t.role == Term.Role.DIRECTOR_GENERAL]
+    heads = [t for t in terms if t.is_head]
     deputies = [t for t in terms if t.role == Term.Role.DEPUTY_DIRECTOR_GENERAL and t.current]
     ambassadors = [t for t in terms if t.role == Term.Role.GOODWILL_AMBASSADOR and t.current]
     chart = charts.timeline(
@@ -104,23 +104,49 @@ def leaders(request):
                 term.person.get_absolute_url(),
                 term.current,
                 term.in_office_on,
+                term.in_office_until,
             )
-            for term in directors
+            for term in heads
         ],
         rows=True,
+    )
+    current_name = (
+        NameEra.objects.published()
+        .filter(organization=organization, end__isnull=True)
+        .with_citations()
+        .first()
     )
     return render(
         request,
         "orgs/leaders.html",
         {
             "organization": organization,
-            "directors": directors,
+            "heads": heads,
+            "last_director": last_known_director(heads),
+            "current_name": current_name,
+            "unknown_starts": [t for t in heads if t.start is None],
+            "unknown_ends": [t for t in heads if t.end is None and not t.current],
             "deputies": deputies,
             "ambassadors": ambassadors,
             "chart": chart,
             "footnotes": Footnotes(),
         },
     )
+
+
+def last_known_director(heads):
+    """(term, date): the last date a source shows a head titled Director, or None."""
+    dated = [
+        (date, term)
+        for term in heads
+        if term.role == Term.Role.DIRECTOR
+        for date in (term.end, term.in_office_until, term.in_office_on)
+        if date is not None
+    ]
+    if not dated:
+        return None
+    date, term = max(dated, key=lambda pair: pair[0].latest())
+    return term, date
 
 
 def person_detail(request, slug):

@@ -222,5 +222,6 @@ def test_leaders_chart_has_a_legend_and_names_the_unknown_years(client):
     legend = html[html.index('class="legend"') : html.index("</figcaption>")]
     assert "A term from its start to its end" in legend
     assert "A single date a source gives" in legend
-    assert "no source found gives the terms for 1954–1962 and 1969–1988" in legend
+    assert "no source found gives the terms for 1954–1962, 1969–1975 and 1976–1988" in legend
+    assert "John Thomas (start and end unknown)" in html
     assert "James L. Carlin (in office on 1 April 1983)" in html

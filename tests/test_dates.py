@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models.functions import Cast
 
 from orgs.dates import PartialDate, Precision, spans_overlap
-from orgs.models import Source
+from orgs.models import Fact, Source
 from tests import factories
 from timeline.models import Event
 
@@ -299,12 +299,12 @@ def test_a_blank_date_is_allowed_where_the_field_is_nullable():
 
 @pytest.mark.django_db
 def test_a_blank_date_is_refused_where_the_field_is_required():
-    event = factories.EventFactory.build(slug="dates-no-start", start=None)
+    fact = factories.FactFactory.build(slug="dates-no-date", at=None)
 
     with pytest.raises(ValidationError) as error:
-        event.full_clean()
+        fact.full_clean()
 
-    assert error.value.message_dict["start"] == ["This field cannot be null."]
+    assert error.value.message_dict["at"] == ["This field cannot be null."]
 
 
 # In a form
@@ -340,7 +340,7 @@ def test_the_form_field_allows_blank_where_the_model_field_is_nullable():
 
 
 def test_the_form_field_requires_a_value_where_the_model_field_does():
-    field = Event._meta.get_field("start").formfield()
+    field = Fact._meta.get_field("at").formfield()
 
     with pytest.raises(ValidationError) as error:
         field.clean("")

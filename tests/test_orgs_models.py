@@ -440,10 +440,18 @@ def test_overlapping_director_general_terms_of_one_organization_are_refused(orga
 
     assert errors(term(organization, start="2005", end="2010")) == {
         NON_FIELD_ERRORS: [
-            "This Director General term overlaps that of Brunson McKinley, Director General "
-            "(1 October 1998 – 30 September 2008)."
+            "This term as head of the organization overlaps that of Brunson McKinley, "
+            "Director General (1 October 1998 – 30 September 2008)."
         ]
     }
+
+
+def test_a_director_term_overlapping_a_director_general_term_is_refused(organization, person):
+    saved_term(organization, person=person, start="1998-10-01", end="2008-09-30")
+
+    messages = all_messages(term(organization, role=Term.Role.DIRECTOR, start="2005", end="2010"))
+
+    assert any("overlaps that of Brunson McKinley" in message for message in messages)
 
 
 def test_a_director_general_term_overlapping_a_current_one_is_refused(organization):
@@ -451,7 +459,7 @@ def test_a_director_general_term_overlapping_a_current_one_is_refused(organizati
 
     messages = all_messages(term(organization, start="2024", end="2025"))
 
-    assert any("This Director General term overlaps" in message for message in messages)
+    assert any("This term as head of the organization overlaps" in message for message in messages)
 
 
 def test_consecutive_director_general_terms_are_accepted(organization):
@@ -504,7 +512,20 @@ def test_only_one_director_general_of_an_organization_may_be_current(organizatio
     saved_term(organization, start=None, end=None, current=True)
 
     assert errors(term(organization, start=None, end=None, current=True)) == {
-        NON_FIELD_ERRORS: ["The organization already has a current Director General."]
+        NON_FIELD_ERRORS: [
+            "The organization already has a current head (Director or Director General)."
+        ]
+    }
+
+
+def test_a_current_director_and_a_current_director_general_cannot_both_head_it(organization):
+    saved_term(organization, start=None, end=None, current=True)
+    director = term(organization, role=Term.Role.DIRECTOR, start=None, end=None, current=True)
+
+    assert errors(director) == {
+        NON_FIELD_ERRORS: [
+            "The organization already has a current head (Director or Director General)."
+        ]
     }
 
 
@@ -585,7 +606,8 @@ def test_a_term_is_shown_with_person_role_and_period_and_links_to_the_person(per
     assert deputy.get_absolute_url() == person.get_absolute_url()
 
 
-def test_the_director_general_and_current_querysets_pick_their_terms(organization):
+def test_the_heads_and_current_querysets_pick_their_terms(organization):
+    earlier = saved_term(organization, role=Term.Role.DIRECTOR, start="1962", end="1969")
     director = saved_term(organization, start="2023", end=None, current=True)
     deputy = saved_term(
         organization,
@@ -596,7 +618,7 @@ def test_the_director_general_and_current_querysets_pick_their_terms(organizatio
     )
     terms = Term.objects.filter(organization=organization)
 
-    assert list(terms.directors_general()) == [director]
+    assert list(terms.heads()) == [earlier, director]
     assert list(terms.deputies()) == [deputy]
     assert list(terms.current()) == [director]
 

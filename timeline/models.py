@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,9 @@ class EventQuerySet(ContentQuerySet):
         return self.filter(account_of__isnull=True)
 
     def chronological(self):
-        """Oldest first; the key breaks ties so pages never repeat or skip an event."""
-        return self.order_by("start", "title", "pk")
+        """Oldest first and undated events last; the key breaks ties so pages never
+        repeat or skip an event."""
+        return self.order_by(F("start").asc(nulls_last=True), "title", "pk")
 
     def for_listing(self):
         """What a list of events shows, in a fixed number of queries."""
@@ -54,14 +56,27 @@ class Event(Searchable, Claim):
         CONSTITUTION = "constitution", _("Constitution")
         UN_RELATIONSHIP = "un-relationship", _("Relationship with the UN")
         EMERGENCY_RESPONSE = "emergency-response", _("Emergency response")
+        OPERATIONS = "operations", _("Operations and programmes")
         GLOBAL_POLICY = "global-policy", _("Global policy")
         LEADERSHIP = "leadership", _("Leadership")
         STRUCTURE = "structure", _("Structure and membership")
 
     title = models.CharField(_("title"), max_length=200)
-    start = PartialDateField(_("date"), help_text=_("When it happened, or began."))
+    start = PartialDateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When it happened, or began, as precisely as the sources give it. Blank "
+            "when no source dates it: the event is then shown as undated, after the "
+            "dated ones."
+        ),
+    )
     end = PartialDateField(
-        _("until"), null=True, blank=True, help_text=_("For events that lasted.")
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("For events that lasted, or a source's range of dates (“2004/2005”)."),
     )
     category = models.CharField(_("category"), max_length=30, choices=Category)
     summary = models.TextField(_("summary"))
@@ -113,14 +128,23 @@ class Event(Searchable, Claim):
     objects = ContentManager.from_queryset(EventQuerySet)()
 
     class Meta:
-        ordering = ["start", "title"]
+        ordering = [F("start").asc(nulls_last=True), "title"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [end_not_before_start()]
         indexes = [models.Index(fields=["category", "start"])]
 
     def __str__(self):
-        return f"{self.start}: {self.title}"
+        return f"{self.start or _('undated')}: {self.title}"
+
+    @property
+    def is_undated(self):
+        return self.start is None
+
+    @property
+    def decade(self):
+        """The decade it happened in ("1950"), or None when undated."""
+        return None if self.start is None else str(self.start.decade)
 
     def get_absolute_url(self):
         return reverse("timeline:event", args=[self.slug])
@@ -128,6 +152,10 @@ class Event(Searchable, Claim):
     def clean(self):
         super().clean()
         errors = {}
+        if self.end and not self.start:
+            errors["end"] = _(
+                "An undated event has no end either: give the start of the range, or neither."
+            )
         if self.rank != Rank.NORMAL and not self.rank_reason:
             errors["rank_reason"] = _("Say why this account is marked “%(rank)s”.") % {
                 "rank": self.get_rank_display()

@@ -50,7 +50,7 @@ def event_list(request):
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.visible_to(request.user).for_detail(), slug=slug)
     decades = dict(decade_choices())
-    decade = str(event.start.decade)
+    decade = event.decade
     return render_entry(
         request,
         "timeline/event_detail.html",

@@ -26,6 +26,10 @@ from .vocabulary import (
     _title,
 )
 
+# As in the seed: heads before the amended Constitution of 14 November 1989 were
+# Directors, heads after it Directors General.
+TITLE_CHANGED = datetime.date(1989, 11, 14)
+
 
 class Generator(RecordMakers):
     """Makes every generated record, model by model, in dependency order."""
@@ -51,13 +55,18 @@ class Generator(RecordMakers):
         self.cite(eras)
 
     def make_terms(self):
-        """Terms in the seed's mix of roles: Director General terms chained on a few
-        generated organizations, deputies and goodwill ambassadors at the site's."""
+        """Terms in the seed's mix of roles: heads' terms chained on a few generated
+        organizations, titled as in the seed (Director until the title changed,
+        Director General after), deputies and goodwill ambassadors at the site's."""
         terms = []
         role_counts = {role: self.multiple * self.roles[role] for role in Term.Role.values}
-        for organization, size in self.hosts(role_counts.pop(Term.Role.DIRECTOR_GENERAL)):
+        heads = sum(role_counts.pop(role) for role in Term.HEAD_ROLES)
+        for organization, size in self.hosts(heads):
             for start, end in self.chain(size):
-                term = Term(organization=organization, role=Term.Role.DIRECTOR_GENERAL)
+                role = Term.Role.DIRECTOR_GENERAL
+                if end is not None and end.latest() < TITLE_CHANGED:
+                    role = Term.Role.DIRECTOR
+                term = Term(organization=organization, role=role)
                 term.start, term.end, term.current = start, end, end is None
                 if end is not None and self.rng.random() < 0.1:
                     # Only a date in office is known, as for some early terms in the seed.

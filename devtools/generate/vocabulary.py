@@ -183,6 +183,10 @@ EVENT_TITLES = {
         "Response to the {disaster} in {country}", "Evacuation of stranded migrants from {country}",
         "Shelter and camp management after the {disaster} in {country}",
     ),
+    Event.Category.OPERATIONS: (
+        "Transport programme for migrants from {country}", "Data project on {theme} launched",
+        "Assisted return programme in {country}",
+    ),
     Event.Category.GLOBAL_POLICY: (
         "International dialogue on {theme}", "Global consultation on {theme} in {city}",
         "Policy framework on {theme} adopted",

@@ -24,14 +24,14 @@ from ..fields import PartialDateField, WebURLField
 from .sources import Source
 
 
-def end_not_before_start(start="start", end="end"):
+def end_not_before_start(start="start", end="end", name="end_not_before_start"):
     # Compare the end with the start cut to the end's precision: an end of
     # "2008" is not before a start of "2008-10-01", it may be December 2008.
     return models.CheckConstraint(
         condition=Q(**{f"{start}__isnull": True})
         | Q(**{f"{end}__isnull": True})
         | Q(**{f"{end}__gte": Left(F(start), Length(F(end)))}),
-        name="%(app_label)s_%(class)s_end_not_before_start",
+        name=f"%(app_label)s_%(class)s_{name}",
         violation_error_message=_("The end date is before the start date."),
     )
 

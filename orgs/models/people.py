@@ -63,8 +63,9 @@ class PersonCitation(CitationBase):
 
 
 class TermQuerySet(ContentQuerySet):
-    def directors_general(self):
-        return self.filter(role=Term.Role.DIRECTOR_GENERAL)
+    def heads(self):
+        """Terms as head of the organization, whatever the title of the time."""
+        return self.filter(role__in=Term.HEAD_ROLES)
 
     def deputies(self):
         return self.filter(role=Term.Role.DEPUTY_DIRECTOR_GENERAL)
@@ -76,6 +77,9 @@ class TermQuerySet(ContentQuerySet):
 @register(fixture="people.json", shown_with=("person",))
 class Term(Claim):
     class Role(models.TextChoices):
+        # The head's title changed from Director to Director General: a term
+        # carries the title the sources give for its time.
+        DIRECTOR = "director", _("Director")
         DIRECTOR_GENERAL = "dg", _("Director General")
         DEPUTY_DIRECTOR_GENERAL = "ddg", _("Deputy Director General")
         GOODWILL_AMBASSADOR = "goodwill-ambassador", _("Goodwill Ambassador")
@@ -101,8 +105,19 @@ class Term(Claim):
         blank=True,
         help_text=_("A date a source shows the person in office, when start and end are unknown."),
     )
+    in_office_until = PartialDateField(
+        _("known in office until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last date a source shows the person in office, when sources show a "
+            "stretch of the term but not its end."
+        ),
+    )
     current = models.BooleanField(_("still in office"), default=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    HEAD_ROLES = (Role.DIRECTOR, Role.DIRECTOR_GENERAL)
 
     objects = ContentManager.from_queryset(TermQuerySet)()
     str_related = ("person",)
@@ -116,17 +131,20 @@ class Term(Claim):
         verbose_name_plural = _("terms of office")
         constraints = [
             end_not_before_start(),
+            end_not_before_start(
+                "in_office_on", "in_office_until", name="known_in_office_in_order"
+            ),
             models.CheckConstraint(
                 condition=Q(current=False) | Q(end__isnull=True),
                 name="orgs_term_current_has_no_end",
                 violation_error_message=_("A term that is still running cannot have an end date."),
             ),
             models.UniqueConstraint(
-                fields=["organization", "role"],
-                condition=Q(current=True, role="dg"),
-                name="orgs_term_one_current_director_general",
+                fields=["organization"],
+                condition=Q(current=True, role__in=["director", "dg"]),
+                name="orgs_term_one_current_head",
                 violation_error_message=_(
-                    "The organization already has a current Director General."
+                    "The organization already has a current head (Director or Director General)."
                 ),
             ),
         ]
@@ -138,13 +156,25 @@ class Term(Claim):
         return self.person.get_absolute_url()
 
     @property
+    def is_head(self):
+        return self.role in self.HEAD_ROLES
+
+    @property
+    def known_in_office(self):
+        """The first and last dates sources show the person in office ("30 April
+        1975 – April 1976"), the one date when they show only one, or "" for none."""
+        if self.in_office_on and self.in_office_until:
+            return f"{self.in_office_on} – {self.in_office_until}"
+        return str(self.in_office_on or "")
+
+    @property
     def period_label(self):
         start = str(self.start) if self.start else "?"
         if self.current:
             return _("%(start)s – present") % {"start": start}
         end = str(self.end) if self.end else "?"
         if not self.start and not self.end and self.in_office_on:
-            return _("known in office: %(date)s") % {"date": self.in_office_on}
+            return _("known in office: %(date)s") % {"date": self.known_in_office}
         return f"{start} – {end}"
 
     def known_span(self):
@@ -155,6 +185,10 @@ class Term(Claim):
 
     def clean(self):
         super().clean()
+        if self.in_office_until and not self.in_office_on:
+            raise ValidationError(
+                {"in_office_until": _("Give the first date known in office as well.")}
+            )
         if not (self.start or self.end or self.in_office_on or self.current):
             raise ValidationError(
                 _("Give at least one date: start, end, a date known in office, or mark it current.")
@@ -163,18 +197,21 @@ class Term(Claim):
             raise ValidationError({"end": _("The end date is before the start date.")})
         if self.role == self.Role.DEPUTY_DIRECTOR_GENERAL and not self.portfolio:
             raise ValidationError({"portfolio": _("A deputy's term names the portfolio.")})
-        self._check_director_general_overlap()
+        self._check_head_overlap()
 
-    def _check_director_general_overlap(self):
+    def _check_head_overlap(self):
+        """Two heads of one organization cannot be in office at once, whether the
+        title of their time was Director or Director General."""
         span = self.known_span()
-        if self.role != self.Role.DIRECTOR_GENERAL or span is None or not self.organization_id:
+        if not self.is_head or span is None or not self.organization_id:
             return
-        others = Term.objects.directors_general().filter(organization_id=self.organization_id)
+        others = Term.objects.heads().filter(organization_id=self.organization_id)
         for other in others.exclude(pk=self.pk).select_related("person"):
             other_span = other.known_span()
             if other_span and spans_overlap(span, other_span):
                 raise ValidationError(
-                    _("This Director General term overlaps that of %(other)s.") % {"other": other}
+                    _("This term as head of the organization overlaps that of %(other)s.")
+                    % {"other": other}
                 )
 
 

@@ -15,6 +15,7 @@ from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
 
 from ..citations import CitationBase
+from ..duplicates import IDENTIFIER_FIELDS, fixture_problems, stored_duplicate
 from ..fields import PartialDateField, WebURLField
 
 doi_validator = RegexValidator(
@@ -45,6 +46,7 @@ def validate_isbn(value):
 
 @register(
     fixture="sources.json",
+    fixture_check=fixture_problems,
     own_page=True,
     search=SearchTarget(_("Source"), "title", "authors", boost=0.5),
 )
@@ -130,5 +132,23 @@ class Source(Searchable, Content):
 
     def clean(self):
         super().clean()
+        self._check_not_a_duplicate()
         if error := sourcing.cited_by_published_error(self):
             raise error
+
+    def _check_not_a_duplicate(self):
+        """One document, one source: refuse a second record for a stored one."""
+        duplicate = stored_duplicate(self)
+        if duplicate is None:
+            return
+        field, other = duplicate
+        raise ValidationError(
+            {
+                field: _(
+                    "The source “%(other)s” (key %(key)s) has the same %(identifier)s: "
+                    "one document is one source. Cite that source instead."
+                )
+                % {"other": other, "key": other.slug, "identifier": IDENTIFIER_FIELDS[field]}
+            },
+            code="duplicate_source",
+        )

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from orgs.footnotes import citations_for
+from orgs.footnotes import citations_for, citations_for_text
 
 register = template.Library()
 
@@ -29,20 +29,22 @@ def _markers(footnotes, citations):
 
 
 @register.simple_tag(takes_context=True)
-def cite(context, obj, supports=None):
-    """Footnote markers for the sources of ``obj``, or of one of its fields."""
-    return _markers(context["footnotes"], citations_for(obj, supports))
+def cite(context, obj, *supports):
+    """Footnote markers for the sources of ``obj``, or of the fields named."""
+    return _markers(context["footnotes"], citations_for(obj, *supports))
 
 
 @register.simple_tag(takes_context=True)
-def cited_text(context, obj, field, supports=None):
+def cited_text(context, obj, field, supports=None, also=()):
     """A text field as paragraphs, with the footnote markers closing the last one.
 
-    ``supports`` names the field the citations back; by default the citations of
-    the whole entry.
+    ``supports`` names the field the citations back; by default those of the
+    whole entry and of the field itself. ``also`` adds citations given by the
+    view (the source of a criticism's response, say).
     """
     paragraphs = linebreaks_filter(getattr(obj, field), autoescape=True)
-    markers = _markers(context["footnotes"], citations_for(obj, supports))
+    citations = citations_for(obj, supports) if supports else citations_for_text(obj, field)
+    markers = _markers(context["footnotes"], [*citations, *also])
     if paragraphs.endswith("</p>"):
         return mark_safe(f"{paragraphs[: -len('</p>')]}{markers}</p>")
     return format_html("{}{}", paragraphs, markers)

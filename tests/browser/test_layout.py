@@ -65,7 +65,7 @@ def test_no_public_page_is_wider_than_the_screen(page):
 def test_the_leaders_table_scrolls_on_a_phone_with_its_notes_readable(page):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto("/leaders/")
-    region = page.get_by_role("region", name="Directors General in order")
+    region = page.get_by_role("region", name="Heads of the organization in order")
     assert region.evaluate("e => e.scrollWidth > e.clientWidth")
     notes = page.locator("td.text").first
     assert notes.evaluate("e => e.getBoundingClientRect().width") >= 200

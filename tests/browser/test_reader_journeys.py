@@ -92,8 +92,8 @@ def test_a_reader_opens_a_criticism_and_sees_its_quotations_and_footnotes(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
     quotations = page.get_by_role("region", name="In the critics’ words")
-    expect(quotations.locator("blockquote")).to_contain_text("arbitrary detention")
-    expect(quotations.locator("figcaption")).to_contain_text("Human Rights Watch")
+    expect(quotations.locator("blockquote").first).to_contain_text("arbitrary detention")
+    expect(quotations.locator("figcaption").first).to_contain_text("Human Rights Watch")
 
     markers = page.locator("sup.fn a")
     expect(markers.first).to_have_text("[1]")

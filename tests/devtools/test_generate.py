@@ -43,9 +43,9 @@ def snapshot():
 def test_generates_the_multiple_of_the_seed_counts():
     counts = generate(2)
 
-    assert counts["timeline.Event"] == 2 * 35
-    assert counts["orgs.Source"] == 2 * 65
-    assert counts["orgs.Term"] == 2 * 13
+    assert counts["timeline.Event"] == 2 * 46
+    assert counts["orgs.Source"] == 2 * 122
+    assert counts["orgs.Term"] == 2 * 14
     assert counts["critiques.Topic"] == 2 * 6
     for label, planned in planned_counts(2).items():
         assert counts[label] == planned
@@ -93,7 +93,7 @@ def test_generated_records_follow_the_per_organization_rules():
     generate(3)
 
     for organization in Organization.objects.filter(**GENERATED):
-        directors = Term.objects.directors_general().filter(organization=organization)
+        directors = Term.objects.heads().filter(organization=organization)
         assert directors.filter(current=True).count() <= 1
         for term in directors:
             term.full_clean()
@@ -186,14 +186,14 @@ def test_command_prints_counts_and_removes():
     out = StringIO()
     call_command("generate_content", "--multiple", "1", stdout=out)
 
-    assert "timeline.Event: 35 created" in out.getvalue()
-    assert "orgs.Source: 65 created" in out.getvalue()
+    assert "timeline.Event: 46 created" in out.getvalue()
+    assert "orgs.Source: 122 created" in out.getvalue()
     assert generated(Topic).count() == 6
 
     out = StringIO()
     call_command("generate_content", "--remove", stdout=out)
 
-    assert "timeline.Event: 35 removed" in out.getvalue()
+    assert "timeline.Event: 46 removed" in out.getvalue()
     assert "Removed" in out.getvalue()
     assert not any(generated(model).exists() for model in CONTENT_MODELS)
 

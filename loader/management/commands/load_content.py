@@ -2,15 +2,19 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from loader.loader import LoadError, load
+from loader.retirement import RETIRED_RECORDS, retire
 
 
 class Command(BaseCommand):
     help = (
         "Load the curated content fixtures in one transaction: validate every record, "
         "then report created, updated and unchanged counts per model. Entries editors "
-        "changed or deleted since they were loaded are kept as the editors left them."
+        "changed or deleted since they were loaded are kept as the editors left them. "
+        "A full load then deletes the records listed in fixtures/retired/retired.json "
+        "that nobody changed or uses since they were loaded."
     )
 
     def add_arguments(self, parser):
@@ -34,7 +38,13 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"No such fixture file: {', '.join(missing)}")
         try:
-            report = load(paths, dry_run=dry_run)
+            # One transaction: retired records go only once a full load has put
+            # their replacements in, and a dry run reports both steps exactly.
+            with transaction.atomic():
+                report = load(paths)
+                retirement = None if files else retire(RETIRED_RECORDS)
+                if dry_run:
+                    transaction.set_rollback(True)
         except LoadError as error:
             count = len(error.problems)
             details = "\n".join(f"  - {problem}" for problem in error.problems)
@@ -43,6 +53,8 @@ class Command(BaseCommand):
                 f"{details}"
             ) from None
         for line in report.lines():
+            self.stdout.write(line)
+        for line in retirement.lines() if retirement else ():
             self.stdout.write(line)
         if dry_run:
             self.stdout.write(f"Dry run: nothing was written ({report.changes} changes planned).")
