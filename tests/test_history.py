@@ -16,10 +16,8 @@ from editorial.content import Content, Status
 from loader.loader import read_records
 from orgs.citations import CitationBase
 from orgs.models import Person, PersonCitation, Source
-from timeline.models import Event, EventCitation
-
-from .conftest import fixture_paths
-from .factories import (
+from tests.conftest import fixture_paths
+from tests.factories import (
     EventFactory,
     OrganizationFactory,
     PersonCitationFactory,
@@ -27,6 +25,7 @@ from .factories import (
     SourceFactory,
     UserFactory,
 )
+from timeline.models import Event, EventCitation
 
 pytestmark = pytest.mark.django_db
 

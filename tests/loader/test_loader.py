@@ -10,8 +10,7 @@ from django.core.management import CommandError, call_command
 from loader.loader import LoadError, dependency_order, load
 from loader.models import LoadedRecord
 from orgs.models import Organization, Term
-
-from .conftest import fixture_paths
+from tests.conftest import fixture_paths
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from .servers import (
+from tests.servers import (
     BASE_DIR,
     GUNICORN,
     HOST,

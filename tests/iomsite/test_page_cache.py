@@ -8,9 +8,8 @@ from iomsite.models import ContentVersion
 from loader.loader import load
 from loader.models import LoadedRecord
 from orgs.models import Person
-
-from .conftest import fixture_paths
-from .factories import UserFactory
+from tests.conftest import fixture_paths
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

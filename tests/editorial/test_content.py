@@ -1,4 +1,4 @@
-"""Rules every model shares (orgs/content.py): publication state, natural keys,
+"""Rules every model shares (editorial/content.py): publication state, natural keys,
 the sourcing of claims, citations, and the start/end rule."""
 
 import pytest

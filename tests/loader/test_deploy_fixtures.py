@@ -10,10 +10,9 @@ from editorial.models import FixtureLoad
 from loader.exporter import export
 from loader.loader import load
 from orgs.models import Fact, FactCitation, Person, Source
+from tests.conftest import fixture_paths
+from tests.factories import EventFactory, PersonFactory
 from timeline.models import Event
-
-from .conftest import fixture_paths
-from .factories import EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

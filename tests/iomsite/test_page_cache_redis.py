@@ -11,8 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from iomsite import content_version
 from iomsite.models import ContentVersion
 from orgs.models import Person
-
-from .redis_server import own_redis
+from tests.redis_server import own_redis
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from devtools.generate import generate
 from editorial import registry
 from editorial.content import Status
 from orgs.models import Person
-
-from .factories import EventFactory, PersonFactory, SourceFactory, UserFactory
+from tests.factories import EventFactory, PersonFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

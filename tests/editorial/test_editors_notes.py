@@ -15,11 +15,10 @@ from editorial.content import Content, Status
 from editorial.public import history_url
 from loader.exporter import export
 from orgs.models import Fact, Person
+from tests import factories
 from tests.admin_forms import admin_url
-
-from . import factories
-from .conftest import fixture_paths
-from .test_security import pages_showing_the_content
+from tests.conftest import fixture_paths
+from tests.iomsite.test_security import pages_showing_the_content
 
 pytestmark = pytest.mark.django_db
 

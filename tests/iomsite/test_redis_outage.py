@@ -20,8 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .redis_server import own_redis
-from .servers import (
+from tests.redis_server import own_redis
+from tests.servers import (
     BASE_DIR,
     GUNICORN,
     PYTHON,

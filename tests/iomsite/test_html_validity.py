@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from django.conf import settings
 
-from .test_site_pages import PAGES
+from tests.iomsite.test_site_pages import PAGES
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from iomsite.models import ContentVersion
 from orgs.models import Person
-
-from .failing_cache import FailingCache
+from tests.failing_cache import FailingCache
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .test_site_pages import PAGES
+from tests.iomsite.test_site_pages import PAGES
 
 # Every public URL: the pages whose queries are pinned, and the two lists that
 # are not in that table.

@@ -19,11 +19,10 @@ from editorial.models import FixtureLoad
 from editorial.public import history_url
 from loader.loader import load
 from orgs.models import Fact, Office, Person, SeeAlso, Term
-
-from . import factories
-from .conftest import fixture_paths
-from .test_deploy_fixtures import copy_fixtures, edit_fixture
-from .test_security import public_page_urls
+from tests import factories
+from tests.conftest import fixture_paths
+from tests.iomsite.test_security import public_page_urls
+from tests.loader.test_deploy_fixtures import copy_fixtures, edit_fixture
 
 pytestmark = pytest.mark.django_db
 

@@ -21,9 +21,8 @@ from critiques.models import Critic, Criticism, Quotation, Topic
 from iomsite.security import client_ip
 from orgs.citations import CitationBase
 from orgs.models import Fact, NameEra, Office, Organization, Person, SeeAlso, Source, Term
+from tests.iomsite.test_site_pages import PAGES
 from timeline.models import Event
-
-from .test_site_pages import PAGES
 
 pytestmark = pytest.mark.django_db
 

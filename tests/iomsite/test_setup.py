@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from django.core.management import get_commands
 
-from .servers import BASE_DIR, manage, production_environment
+from tests.servers import BASE_DIR, manage, production_environment
 
 MAKE = shutil.which("make") or "/usr/bin/make"
 README = (BASE_DIR / "README.md").read_text()

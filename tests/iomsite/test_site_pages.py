@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from devtools.generate import generate
 from orgs.models import Fact
-
-from .factories import FactFactory, OrganizationFactory
+from tests.factories import FactFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -248,8 +247,7 @@ def test_the_500_page_reveals_nothing_internal(client):
 
 def test_country_offices_page_keeps_its_query_count_as_offices_grow(client):
     from orgs.models import Organization
-
-    from .factories import OfficeFactory
+    from tests.factories import OfficeFactory
 
     iom = Organization.objects.get(slug="iom")
     OfficeFactory.create_batch(3, organization=iom)

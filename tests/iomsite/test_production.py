@@ -17,8 +17,7 @@ from django.test import override_settings
 
 from iomsite import health
 from iomsite.logging import JSONFormatter
-
-from .servers import BASE_DIR, PYTHON, free_port, manage, production_environment, serving
+from tests.servers import BASE_DIR, PYTHON, free_port, manage, production_environment, serving
 
 ONE_YEAR = "max-age=31536000; includeSubDomains; preload"
 
