@@ -155,8 +155,9 @@ def test_without_node_the_html_check_is_skipped_saying_so(tmp_path):
     result = make("node-tools", env={**developer_environment(), "PATH": str(no_node)}, cwd=project)
 
     assert result.returncode == 0, result.stderr
-    assert "npm not found: the HTML check (tests/test_html_validity.py) will be skipped" in (
-        result.stdout
+    assert (
+        "npm not found: the HTML check (tests/iomsite/test_html_validity.py) will be skipped"
+        in result.stdout
     )
     assert not (project / "node_modules").exists()
 
