@@ -6,11 +6,7 @@ from django.urls import reverse
 
 from orgs.models import Fact, FactCitation, Source
 from tests import factories
-from tests.admin_forms import (
-    admin_url,
-    change_form_data,
-    form_data,
-)
+from tests.admin_forms import admin_url, change_form_data, form_data
 
 pytestmark = pytest.mark.django_db
 

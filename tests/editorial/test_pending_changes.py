@@ -10,18 +10,8 @@ from editorial import workflow
 from editorial.models import PendingChange
 from orgs.models import Fact, Person
 from tests import factories
-from tests.admin_forms import (
-    action_data,
-    admin_url,
-    change_form_data,
-    changelist_tokens,
-)
-from tests.editorial.workflow_helpers import (
-    follow_messages,
-    login,
-    queue_post,
-    token,
-)
+from tests.admin_forms import action_data, admin_url, change_form_data, changelist_tokens
+from tests.editorial.workflow_helpers import follow_messages, login, queue_post, token
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,7 @@ from django.urls import reverse
 
 from editorial import workflow
 from tests import factories
-from tests.admin_forms import (
-    action_data,
-    admin_url,
-    change_form_data,
-    changelist_tokens,
-)
+from tests.admin_forms import action_data, admin_url, change_form_data, changelist_tokens
 from tests.editorial.workflow_helpers import (
     admin_request,
     event_add_data,

@@ -8,16 +8,8 @@ from django.urls import reverse
 from editorial.models import PendingChange, ReviewComment
 from orgs.models import Fact
 from tests import factories
-from tests.admin_forms import (
-    action_data,
-    admin_url,
-    change_form_data,
-    changelist_tokens,
-)
-from tests.editorial.workflow_helpers import (
-    queue_post,
-    token,
-)
+from tests.admin_forms import action_data, admin_url, change_form_data, changelist_tokens
+from tests.editorial.workflow_helpers import queue_post, token
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from editorial import workflow
-from tests.admin_forms import (
-    admin_url,
-    form_data,
-)
+from tests.admin_forms import admin_url, form_data
 from timeline.models import Event
 
 
