@@ -1,79 +1,22 @@
-"""The History and timeline pages: the filterable list of events and each event's page."""
+"""The History and timeline page: the list of events, its filters, pagination
+and band of names, in a fixed number of queries."""
 
 import re
-from types import SimpleNamespace
-from urllib.parse import urlencode
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from editorial.content import Status
 from tests import factories
+from tests.timeline.page_helpers import ERAS, event, list_url, titles
 from timeline.models import Event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("subject")]
+
 
 # Queries for the list page: the page of events, their citations with sources,
 # the paginator's count, the names for the filter's menu and the names for the band.
 LIST_QUERIES = 5
-# Queries for an event's page: the event with its name, its citations, its people,
-# its other accounts (and, when it has some, their citations).
-DETAIL_QUERIES = 4
-
-ERAS = [
-    (
-        "PICMME",
-        "Provisional Intergovernmental Committee for the Movement of Migrants from Europe",
-        "1951-12-05",
-        "1952-11-15",
-    ),
-    ("ICEM", "Intergovernmental Committee for European Migration", "1952-11-15", "1980-11-19"),
-    ("ICM", "Intergovernmental Committee for Migration", "1980-11-19", "1989-11-14"),
-    ("IOM", "International Organization for Migration", "1989-11-14", None),
-]
-
-
-@pytest.fixture(autouse=True)
-def subject(settings):
-    """The organization the site is about, with its four names, and no event yet.
-
-    Any seed events are removed (inside the test's transaction) so that each test
-    sees only the events it makes.
-    """
-    Event.objects.all().delete()
-    organization = factories.OrganizationFactory(
-        slug="timeline-test-organization", name="International Organization for Migration"
-    )
-    settings.IOMSITE_ORGANIZATION = organization.slug
-    eras = {
-        acronym: factories.NameEraFactory(
-            organization=organization,
-            slug=f"timeline-test-{acronym.lower()}",
-            acronym=acronym,
-            name=name,
-            start=start,
-            end=end,
-        )
-        for acronym, name, start, end in ERAS
-    }
-    return SimpleNamespace(organization=organization, eras=eras)
-
-
-def list_url(**params):
-    url = reverse("timeline:list")
-    if params:
-        url += "?" + urlencode(params)
-    return url
-
-
-def titles(response):
-    """Event titles in the order the list shows them."""
-    return re.findall(r'<h3 id="event-\d+"><a href="[^"]+">([^<]+)</a></h3>', response.text)
-
-
-def event(**kwargs):
-    return factories.EventFactory(**kwargs)
 
 
 # The list
@@ -428,105 +371,6 @@ def test_era_band_leaves_out_draft_names(client, subject):
     assert ">ICEM</text>" in svg
 
 
-# An event's page
-
-
-def test_event_page_shows_the_event(client, subject):
-    person = factories.PersonFactory(name="Hugh Gibson")
-    founded = event(
-        title="Founding conference",
-        start="1951-12-05",
-        category=Event.Category.FOUNDING,
-        name_era=subject.eras["PICMME"],
-        summary="Delegates meeting in Brussels set up a committee.",
-        people=[person],
-    )
-
-    response = client.get(founded.get_absolute_url())
-
-    assert response.status_code == 200
-    assert response.text.count("<h1") == 1
-    assert "<h1>Founding conference</h1>" in response.text
-    assert '<time datetime="1951-12-05">5 December 1951</time>' in response.text
-    assert "Founding" in response.text
-    assert f'href="{subject.eras["PICMME"].get_absolute_url()}"' in response.text
-    assert f'<a href="{person.get_absolute_url()}">Hugh Gibson</a>' in response.text
-    assert "Delegates meeting in Brussels set up a committee." in response.text
-    assert f'<a href="{list_url()}">Back to the timeline</a>' in response.text
-
-
-def test_event_page_has_title_and_description_meta(client):
-    founded = event(title="Founding conference", summary="Delegates set up a committee.")
-
-    response = client.get(founded.get_absolute_url())
-
-    assert "<title>Founding conference · " in response.text
-    assert '<meta name="description" content="Delegates set up a committee.">' in response.text
-    assert '<meta property="og:title" content="Founding conference">' in response.text
-
-
-def test_event_page_footnotes_link_to_the_references(client):
-    source = factories.SourceFactory(title="Migration and the Committee")
-    founded = event(cites=[source])
-
-    response = client.get(founded.get_absolute_url())
-
-    assert 'href="#note-1"' in response.text
-    assert 'id="note-1"' in response.text
-    assert "Migration and the Committee" in response.text
-
-
-def test_event_page_leaves_out_draft_people(client):
-    shown = factories.PersonFactory(name="Shown Person")
-    hidden = factories.PersonFactory(name="Hidden Person", status=Status.DRAFT)
-    founded = event(people=[shown, hidden])
-
-    response = client.get(founded.get_absolute_url())
-
-    assert "Shown Person" in response.text
-    assert "Hidden Person" not in response.text
-
-
-def test_event_page_links_to_events_of_the_same_decade_and_category(client):
-    founded = event(start="1951-12-05", category=Event.Category.FOUNDING)
-
-    response = client.get(founded.get_absolute_url())
-
-    assert f'href="{list_url()}?decade=1950"' in response.text
-    assert f'href="{list_url()}?category=founding"' in response.text
-
-
-# Drafts
-
-
-def test_draft_event_page_is_not_found(client):
-    draft = event(status=Status.DRAFT)
-
-    assert client.get(draft.get_absolute_url()).status_code == 404
-
-
-def test_event_in_review_page_is_not_found(client):
-    pending = event(status=Status.IN_REVIEW)
-
-    assert client.get(pending.get_absolute_url()).status_code == 404
-
-
-def test_unknown_event_is_not_found(client):
-    response = client.get(reverse("timeline:event", args=["no-such-event"]))
-
-    assert response.status_code == 404
-
-
-def test_draft_event_is_absent_from_the_list(client):
-    event(title="Published event")
-    event(title="Draft event", status=Status.DRAFT)
-
-    response = client.get(list_url())
-
-    assert titles(response) == ["Published event"]
-    assert "Draft event" not in response.text
-
-
 # Query counts
 
 
@@ -560,65 +404,3 @@ def test_filtered_list_queries_do_not_grow_with_events(
         response = client.get(list_url(era=subject.eras["ICEM"].slug, page=2))
 
     assert response.status_code == 200
-
-
-@pytest.mark.parametrize("count", [5, 150])
-def test_event_page_queries_do_not_grow(client, subject, django_assert_num_queries, count):
-    for _ in range(count):
-        event()
-    people = [factories.PersonFactory() for _ in range(count // 5)]
-    sources = [factories.SourceFactory() for _ in range(count // 5)]
-    shown = event(name_era=subject.eras["ICEM"], people=people, cites=sources)
-
-    with django_assert_num_queries(DETAIL_QUERIES):
-        response = client.get(shown.get_absolute_url())
-
-    assert response.status_code == 200
-
-
-# Differing accounts of one event
-
-
-def test_the_timeline_lists_only_the_main_account_of_an_event(client):
-    main = event(
-        title="Network set up", start="2018", rank="preferred", rank_reason="Its own pages."
-    )
-    event(title="Network set up, as one article dates it", start="2019", account_of=main)
-
-    assert titles(client.get(list_url())) == ["Network set up"]
-
-
-def test_an_events_page_gives_the_other_accounts_with_their_sources(client):
-    article = factories.SourceFactory(title="An encyclopedia article")
-    main = event(start="2018", rank="preferred", rank_reason="The network's own pages say 2018.")
-    other = event(start="2019", account_of=main, cites=[article])
-
-    response = client.get(main.get_absolute_url())
-
-    assert '<h2 id="other-accounts-heading">Other accounts</h2>' in response.text
-    assert "The network&#x27;s own pages say 2018." in response.text
-    assert f'<a href="{other.get_absolute_url()}">{other.title}</a>: other sources give <time' in (
-        response.text
-    )
-    references = response.text[response.text.index('class="references') :]
-    assert "An encyclopedia article" in references
-
-
-def test_another_accounts_page_links_to_the_main_account(client):
-    main = event(title="Network set up", start="2018")
-    other = event(start="2019", account_of=main)
-
-    response = client.get(other.get_absolute_url())
-
-    assert f'another account of <a href="{main.get_absolute_url()}">Network set up</a>' in (
-        response.text
-    )
-
-
-def test_an_event_page_with_other_accounts_makes_one_more_query(client, django_assert_num_queries):
-    main = event(start="2018")
-    event(start="2019", account_of=main)
-
-    # The other accounts' citations.
-    with django_assert_num_queries(DETAIL_QUERIES + 1):
-        client.get(main.get_absolute_url())
