@@ -1,5 +1,5 @@
-"""The editors' admin: every page opens, search finds records, and a claim
-cannot be published without a source."""
+"""The editors' admin: every page opens, every content model follows the shared
+conventions, and a claim cannot be published without a source."""
 
 import pytest
 from django.contrib import admin
@@ -25,6 +25,7 @@ from tests import factories
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
+
 
 RECORD_FACTORIES = {
     User: factories.UserFactory,
@@ -185,37 +186,6 @@ def test_claim_admin_edits_its_citations_inline(model):
     assert inline.model is citation_model
     assert inline.autocomplete_fields == ["source"]
     assert inline.extra == 1
-
-
-def test_new_record_form_preselects_the_organization_the_site_is_about(admin_client, settings):
-    settings.IOMSITE_ORGANIZATION = "the-site-organization"
-    site_organization = factories.OrganizationFactory(slug="the-site-organization")
-    factories.OrganizationFactory()
-
-    response = admin_client.get(admin_url(Fact, "add"))
-
-    assert response.context["adminform"].form.initial["organization"] == site_organization.pk
-
-
-# Search
-
-
-def test_source_changelist_searches_by_title(admin_client):
-    report = factories.SourceFactory(title="Zyzzyva Migration Yearbook 2024")
-    factories.SourceFactory(title="Zyzzyva Annual Financial Statements")
-
-    response = admin_client.get(admin_url(Source, "changelist"), {"q": "zyzzyva yearbook"})
-
-    assert list(response.context["cl"].result_list) == [report]
-
-
-def test_person_changelist_searches_by_name(admin_client):
-    pope = factories.PersonFactory(name="Quillon Pope", sort_name="Pope, Quillon")
-    factories.PersonFactory(name="Quillon Swing", sort_name="Swing, Quillon")
-
-    response = admin_client.get(admin_url(Person, "changelist"), {"q": "quillon pope"})
-
-    assert list(response.context["cl"].result_list) == [pope]
 
 
 # A published claim must cite a source
