@@ -48,12 +48,6 @@ def test_the_roles_cover_every_content_and_citation_model():
     )
 
 
-def test_the_publish_permission_is_described_as_the_issue_says():
-    [(codename, name)] = PendingChange._meta.permissions
-
-    assert (codename, name) == ("publish_content", "Can publish, unpublish and revert content")
-
-
 def test_editors_may_edit_content_but_not_publish():
     editor = factories.EditorFactory()
 
