@@ -1,22 +1,16 @@
-"""Production serving: the deploy checks, /healthz, JSON logs, gunicorn's
-settings, and the real stack (bin/deploy, gunicorn, WhiteNoise) on a free
-loopback port with the production settings."""
+"""Production serving: the deploy checks, gunicorn's settings, and the real
+stack (bin/deploy, gunicorn, WhiteNoise) on a free loopback port with the
+production settings."""
 
 import gzip
 import json
-import logging
 import os
 import runpy
 import subprocess
-import sys
 import time
 
 import pytest
-from django.db import DatabaseError
-from django.test import override_settings
 
-from iomsite import health
-from iomsite.logging import JSONFormatter
 from tests.servers import BASE_DIR, PYTHON, free_port, manage, production_environment, serving
 
 ONE_YEAR = "max-age=31536000; includeSubDomains; preload"
@@ -127,170 +121,6 @@ def test_the_admin_is_served_under_the_path_set_in_the_environment():
         " __import__('django.urls').urls.resolve('/editors-desk/login/').view_name]"
     )
     assert read_settings(code, env) == ["/editors-desk/login/", "admin:login"]
-
-
-# /healthz
-
-
-@pytest.mark.django_db
-def test_healthz_answers_ok_when_the_database_answers(client):
-    response = client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "not configured"}
-    assert "no-store" in response["Cache-Control"]
-
-
-@pytest.mark.django_db
-def test_healthz_checks_the_cache_when_redis_is_configured(client, settings):
-    settings.REDIS_URL = "redis://127.0.0.1:6379/0"  # the test cache stands in for it
-
-    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
-
-
-@pytest.mark.django_db
-def test_healthz_names_the_database_when_it_fails(client, monkeypatch, caplog):
-    def broken():
-        raise DatabaseError("connection refused at db.internal:5432")
-
-    monkeypatch.setattr(health, "check_database", broken)
-    response = client.get("/healthz")
-
-    assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "error", "cache": "not configured"}
-    assert "db.internal" not in response.text  # the reason is logged, not shown
-    assert "no-store" in response["Cache-Control"]
-    assert "Health check failed: database" in caplog.text
-
-
-@pytest.mark.django_db
-def test_healthz_answers_200_naming_the_cache_degraded_when_redis_does_not_answer(client, settings):
-    """Pages are still served without the cache: the balancer must keep the server."""
-    # Nothing listens on port 1: connecting is refused at once.
-    settings.REDIS_URL = "redis://127.0.0.1:1/0"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-        }
-    }
-
-    response = client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.json() == {
-        "status": "degraded",
-        "database": "ok",
-        "cache": "degraded",
-        "cache_problem": "refused or unreachable",
-    }
-    assert "127.0.0.1" not in response.text  # the details are logged, not shown
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("trouble", "problem"), [("slow", "timed out"), ("full", "out of memory")])
-def test_healthz_says_what_troubles_the_cache(client, settings, trouble, problem):
-    settings.REDIS_URL = "redis://redis.internal:6379/0"
-    settings.CACHES = {
-        "default": {"BACKEND": "tests.failing_cache.FailingCache", "LOCATION": trouble}
-    }
-
-    response = client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.json()["cache_problem"] == problem
-
-
-@pytest.mark.django_db
-def test_healthz_answers_503_when_the_database_fails_whatever_the_cache(
-    client, settings, monkeypatch
-):
-    def broken():
-        raise DatabaseError("connection refused")
-
-    monkeypatch.setattr(health, "check_database", broken)
-    settings.REDIS_URL = "redis://redis.internal:6379/0"
-    settings.CACHES = {
-        "default": {"BACKEND": "tests.failing_cache.FailingCache", "LOCATION": "down"}
-    }
-
-    response = client.get("/healthz")
-
-    assert response.status_code == 503
-    assert response.json()["status"] == "error"
-
-
-@pytest.mark.django_db
-@override_settings(SECURE_SSL_REDIRECT=True)
-def test_healthz_is_exempt_from_the_https_redirect(client):
-    assert client.get("/").status_code == 301
-    assert client.get("/healthz").status_code == 200
-
-
-@pytest.mark.django_db
-def test_healthz_answers_head_without_a_body_and_refuses_post(client):
-    head = client.head("/healthz")
-    assert head.status_code == 200
-    assert head.content == b""
-    assert client.post("/healthz").status_code == 405
-
-
-# Logs
-
-
-def make_record(message, exc_info=None, **extra):
-    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, message, (), exc_info)
-    record.__dict__.update(extra)
-    return record
-
-
-def test_log_records_are_formatted_as_one_json_object_per_line():
-    try:
-        raise ValueError("bad value\non two lines")
-    except ValueError:
-        record = make_record("Internal Server Error: %s", exc_info=sys.exc_info())
-    record.args = ("/names/",)
-    record.status_code = 500
-
-    line = JSONFormatter().format(record)
-
-    assert "\n" not in line
-    entry = json.loads(line)
-    assert entry["level"] == "ERROR"
-    assert entry["logger"] == "django.request"
-    assert entry["message"] == "Internal Server Error: /names/"
-    assert entry["status_code"] == 500
-    assert entry["time"].endswith("+00:00")
-    assert "Traceback" in entry["exception"]
-    assert "ValueError: bad value\non two lines" in entry["exception"]
-
-
-def test_a_record_without_an_exception_has_no_exception_key():
-    entry = json.loads(JSONFormatter().format(make_record("all well")))
-    assert set(entry) == {"time", "level", "logger", "message"}
-
-
-def test_an_error_is_logged_once_to_stderr_as_json_with_or_without_debug():
-    """Django's default handlers are gone: each record goes out once, as JSON."""
-    code = (
-        "import logging\n"
-        "try:\n"
-        "    1 / 0\n"
-        "except ZeroDivisionError:\n"
-        "    logging.getLogger('django.request').exception('Internal Server Error: /x/')\n"
-        "logging.getLogger('iomsite').warning('a warning')\n"
-    )
-    for debug in ("", "1"):
-        result = manage("shell", "-c", code, env=production_environment(DJANGO_DEBUG=debug))
-
-        assert result.returncode == 0, result.stderr
-        lines = result.stderr.strip().splitlines()
-        entries = [json.loads(line) for line in lines]
-        assert [(e["logger"], e["level"]) for e in entries] == [
-            ("django.request", "ERROR"),
-            ("iomsite", "WARNING"),
-        ], debug
-        assert "ZeroDivisionError" in entries[0]["exception"]
 
 
 # gunicorn.conf.py
