@@ -11,9 +11,6 @@ from tests.admin_forms import admin_url, change_form_data, form_data
 pytestmark = pytest.mark.django_db
 
 
-# Adding a source from the entry's form
-
-
 def test_the_citation_inline_offers_to_add_a_source_in_a_popup(editor_client):
     response = editor_client.get(admin_url(Fact, "add"))
 

@@ -16,9 +16,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Unusual-Harbour-Lantern-42"
 
 
-# manage.py create_user
-
-
 def run_create_user(*args, passwords=(PASSWORD, PASSWORD), monkeypatch=None):
     answers = iter(passwords)
     monkeypatch.setattr(

@@ -28,9 +28,6 @@ def test_a_reviewers_own_save_to_a_published_entry_applies_directly(reviewer_cli
     assert not PendingChange.objects.exists()
 
 
-# Pending changes
-
-
 def test_an_editors_change_to_a_published_entry_waits_for_review(editor_client):
     fact = factories.FactFactory(note="Published note.")
     data = change_form_data(editor_client, fact, note="Proposed note.", edit_summary="Reworded.")

@@ -10,9 +10,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-# Staff previews
-
-
 def test_staff_preview_a_draft_with_a_banner_and_no_cache(editor_client):
     event = factories.EventFactory(status="draft", title="Draft Event Title")
 

@@ -11,9 +11,6 @@ from tests.factories import EventFactory, PersonFactory, SourceFactory
 pytestmark = pytest.mark.django_db
 
 
-# Revert
-
-
 def revert_url(entry, version):
     return admin_url(type(entry), "history_revert", entry.pk, version.history_id)
 

@@ -19,9 +19,6 @@ from timeline.models import Event, EventCitation
 pytestmark = pytest.mark.django_db
 
 
-# What is recorded
-
-
 def test_a_field_change_records_a_history_row_with_its_summary():
     person = PersonFactory(nationality="Swiss")
 

@@ -15,9 +15,6 @@ from timeline.models import Event
 pytestmark = pytest.mark.django_db
 
 
-# Sending back
-
-
 def test_a_reviewer_sends_an_entry_back_with_a_comment_shown_to_the_editor(
     reviewer_client, editor_client
 ):
