@@ -51,7 +51,7 @@ test: setup lint node-tools
 # package-lock.json. Without Node.js the HTML check is skipped, saying so.
 node-tools:
 	@if ! command -v npm >/dev/null 2>&1; then \
-		echo "npm not found: the HTML check (tests/test_html_validity.py) will be skipped;" \
+		echo "npm not found: the HTML check (tests/iomsite/test_html_validity.py) will be skipped;" \
 			"install Node.js 18.16 or newer to run it."; \
 	elif [ ! -e node_modules/.package-lock.json ] \
 			|| [ package-lock.json -nt node_modules/.package-lock.json ]; then \

@@ -1,7 +1,7 @@
 """The arithmetic behind the charts: sizes, ticks, text widths and gaps.
 
 Nothing here knows about models or templates, so every rule can be tested on
-its own (tests/test_chart_scales.py).
+its own (tests/orgs/test_chart_scales.py).
 """
 
 import datetime

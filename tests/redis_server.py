@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from .servers import free_port, in_ci, stop
+from tests.servers import free_port, in_ci, stop
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 

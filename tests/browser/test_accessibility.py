@@ -8,7 +8,7 @@ every violation of every page.
 
 import pytest
 
-from tests.test_html_validity import CHECKED_PAGES
+from tests.iomsite.test_html_validity import CHECKED_PAGES
 
 AXE_OPTIONS = {
     "runOnly": {

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from orgs.models import Fact
-from tests.test_site_pages import PAGES
+from tests.iomsite.test_site_pages import PAGES
 
 PASSWORD = "correct-horse-battery-staple-7"
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from orgs.models import Fact
-from tests.test_html_validity import CHECKED_PAGES
+from tests.iomsite.test_html_validity import CHECKED_PAGES
 
 WIDTHS = (320, 390, 768)
 # Pages not in the checked list: each list and each kind of figure.
