@@ -35,8 +35,10 @@ def _lacking_any(model):
         for name, columns in translation.translation_columns(model).items()
         for column in columns.values()
     ]
+    queryset = queryset.filter(reduce(or_, missing))
+    # Whatever an entry's name is made of (a term's person, a quotation's speaker).
     related = [f.name for f in model._meta.concrete_fields if f.many_to_one]
-    return queryset.filter(reduce(or_, missing)).select_related(*related)
+    return queryset.select_related(*related) if related else queryset
 
 
 def _edit_url(entry, admin_site):
