@@ -17,6 +17,7 @@ which pages show with ``lang="en"`` and a "not yet translated" mark
 """
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
@@ -94,7 +95,7 @@ def is_translation(model, name):
     """Whether ``name`` is one of the model's translation columns."""
     try:
         field = model._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         return False
     return getattr(field, "translation_of", None) is not None
 
