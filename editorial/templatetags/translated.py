@@ -25,16 +25,28 @@ register = template.Library()
 def marked(text, *, paragraphs=False):
     """HTML for a ``TranslatedText``: escaped, as paragraphs if asked, and, when it
     is English standing in for a translation, in the English language with the mark."""
-    body = linebreaks_filter(text, autoescape=True) if paragraphs else text
-    if not getattr(text, "is_fallback", False):
-        return format_html("{}", body)
-    mark = gettext("not yet translated")
     if paragraphs:
-        return format_html(
-            '<div lang="{}">{}</div><p class="untranslated">({})</p>', text.lang, body, mark
-        )
+        return marked_paragraphs(text, linebreaks_filter(text, autoescape=True))
+    if not getattr(text, "is_fallback", False):
+        return format_html("{}", text)
     return format_html(
-        '<span lang="{}">{}</span> <small class="untranslated">({})</small>', text.lang, body, mark
+        '<span lang="{}">{}</span> <small class="untranslated">({})</small>',
+        text.lang,
+        text,
+        gettext("not yet translated"),
+    )
+
+
+def marked_paragraphs(text, html):
+    """``html``, the paragraphs made of ``text``, in the text's language with the
+    mark after them when it is English standing in for a translation."""
+    if not getattr(text, "is_fallback", False):
+        return html
+    return format_html(
+        '<div lang="{}">{}</div><p class="untranslated">({})</p>',
+        text.lang,
+        html,
+        gettext("not yet translated"),
     )
 
 

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from editorial.templatetags.translated import marked
+from editorial.templatetags.translated import marked_paragraphs
 from editorial.translation import translated
 from orgs.footnotes import citations_for, citations_for_text
 
@@ -48,13 +48,12 @@ def cited_text(context, obj, field, supports=None, also=()):
     text = translated(obj, field)
     citations = citations_for(obj, supports) if supports else citations_for_text(obj, field)
     markers = _markers(context["footnotes"], [*citations, *also])
-    if text.is_fallback:
-        # English standing in for a translation: the markers follow its mark.
-        return format_html("{}{}", marked(text, paragraphs=True), markers)
     paragraphs = linebreaks_filter(text, autoescape=True)
     if paragraphs.endswith("</p>"):
-        return mark_safe(f"{paragraphs[: -len('</p>')]}{markers}</p>")
-    return format_html("{}{}", paragraphs, markers)
+        paragraphs = mark_safe(f"{paragraphs[: -len('</p>')]}{markers}</p>")
+    else:
+        paragraphs = format_html("{}{}", paragraphs, markers)
+    return marked_paragraphs(text, paragraphs)
 
 
 @register.simple_tag(takes_context=True)
