@@ -12,6 +12,7 @@ from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from editorial.content import Status
+from editorial.translation import translated
 from orgs.widgets import ListSelect
 
 from .models import Critic, Criticism, Topic
@@ -24,9 +25,10 @@ def critic_choices():
 
 
 def topic_choices():
-    """Topics of at least one published criticism, by name."""
-    topics = Topic.objects.filter(criticisms__status=Status.PUBLISHED)
-    return list(topics.distinct().values_list("slug", "name"))
+    """Topics of at least one published criticism, by name in the reader's language."""
+    topics = Topic.objects.filter(criticisms__status=Status.PUBLISHED).distinct()
+    names = [(topic.slug, translated(topic, "name")) for topic in topics]
+    return sorted(names, key=lambda choice: choice[1].casefold())
 
 
 def year_choices():

@@ -14,6 +14,7 @@ from editorial.content import (
 )
 from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
+from editorial.translation import translations
 from orgs.citations import CitationBase
 from orgs.fields import PartialDateField, WebURLField
 from orgs.models import Organization, Source
@@ -32,6 +33,7 @@ class Critic(Content):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     is_person = models.BooleanField(_("is a person"), default=False)
     description = models.CharField(_("description"), max_length=300, blank=True)
+    description_fr, description_es = translations(description)
     website = WebURLField(_("website"), blank=True)
 
     class Meta:
@@ -55,6 +57,7 @@ class TopicManager(models.Manager):
 class Topic(models.Model):
     slug = models.SlugField(_("key"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    name_fr, name_es = translations(name)
 
     objects = TopicManager()
 
@@ -110,6 +113,7 @@ class Criticism(Searchable, Claim):
     search_weights = {"title": "A", "summary": "B", "response": "C"}
 
     title = models.CharField(_("title"), max_length=200)
+    title_fr, title_es = translations(title)
     date = PartialDateField(_("date"))
     organization = models.ForeignKey(
         Organization,
@@ -124,9 +128,11 @@ class Criticism(Searchable, Claim):
         Topic, blank=True, related_name="criticisms", verbose_name=_("topics")
     )
     summary = models.TextField(_("summary"))
+    summary_fr, summary_es = translations(summary)
     response = models.TextField(
         _("the organization's response"), blank=True, help_text=_("Only where a source gives it.")
     )
+    response_fr, response_es = translations(response)
     response_source = models.ForeignKey(
         Source,
         on_delete=models.PROTECT,
@@ -172,6 +178,9 @@ class Quotation(Content):
 
     criticism = models.ForeignKey(Criticism, on_delete=models.CASCADE, related_name="quotations")
     text = models.TextField(_("quoted words"), max_length=600)
+    # The quoted words stay in their original language; these hold the site's
+    # own translation, shown beside them as such.
+    translation_fr, translation_es = translations(text, shown_beside=True)
     speaker = models.ForeignKey(
         Critic,
         on_delete=models.PROTECT,

@@ -1,5 +1,6 @@
-"""The editors' admin site: Django's, plus the reviewers' queue (``review/``)
-and a link to it on the admin's home page.
+"""The editors' admin site: Django's, plus the reviewers' queue (``review/``),
+the list of what is not yet translated (``untranslated/``) and links to them on
+the admin's home page.
 
 Installed in place of ``django.contrib.admin`` (``editorial.apps.EditorsAdminConfig``
 in INSTALLED_APPS), so ``admin.site`` is an ``EditorsAdminSite`` everywhere.
@@ -15,17 +16,17 @@ class EditorsAdminSite(admin.AdminSite):
     index_template = "admin/editorial/index.html"
 
     def get_urls(self):
-        from .admin import review
+        from .admin import review, untranslated
 
-        return [*review.urls(self), *super().get_urls()]
+        return [*review.urls(self), *untranslated.urls(self), *super().get_urls()]
 
     def index(self, request, extra_context=None):
-        context = {}
+        context = {"untranslated_url": reverse("admin:untranslated", current_app=self.name)}
         if can_publish(request.user):
             from .admin import review
 
-            context = {
-                "review_queue_url": reverse("admin:review_queue", current_app=self.name),
-                "review_count": review.waiting_count(),
-            }
+            context.update(
+                review_queue_url=reverse("admin:review_queue", current_app=self.name),
+                review_count=review.waiting_count(),
+            )
         return super().index(request, {**context, **(extra_context or {})})

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from editorial.translation import translated
 from orgs.footnotes import Footnotes
 from orgs.models import Fact, NameEra, Office, Organization, Term
 
@@ -97,10 +98,10 @@ def organization_json_ld(organization, name_eras, headquarters, figures):
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": organization.name,
+        "name": translated(organization, "name"),
         "alternateName": sorted(
-            {era.name for era in name_eras if era.name != organization.name}
-            | {era.acronym for era in name_eras}
+            {str(translated(era, text)) for era in name_eras for text in ("name", "acronym")}
+            - {translated(organization, "name")}
         ),
         "url": organization.website or None,
         "foundingDate": organization.founded.isoformat() if organization.founded else None,
@@ -109,11 +110,11 @@ def organization_json_ld(organization, name_eras, headquarters, figures):
     if headquarters:
         data["location"] = {
             "@type": "Place",
-            "name": headquarters.name,
+            "name": translated(headquarters, "name"),
             "address": {
                 "@type": "PostalAddress",
-                "addressLocality": headquarters.city,
-                "addressCountry": headquarters.country,
+                "addressLocality": translated(headquarters, "city"),
+                "addressCountry": translated(headquarters, "country"),
             },
         }
     observations = [

@@ -6,12 +6,13 @@ by field, and an export of freshly loaded fixtures reproduces them byte for byte
 """
 
 import datetime
+import functools
 import hashlib
 import json
 
 from django.db import models
 
-from editorial import registry
+from editorial import registry, translation
 from editorial.content import BOOKKEEPING_FIELDS, INTERNAL_FIELDS
 
 # Generated scale data (see devtools.generate) never belongs in the fixtures.
@@ -88,12 +89,25 @@ def record_fields(obj, many_to_many=None, keys=None):
 
 # Fields added after records were first loaded: while empty they count as absent,
 # so that records loaded before the fields existed keep their fingerprints (and
-# editors' changes stay theirs).
+# editors' changes stay theirs). Translation columns are added fields too: a record
+# loaded before a field was translated, or with no translation yet, is unchanged.
 ADDED_FIELDS = (*INTERNAL_FIELDS, "co_speakers", "in_office_until")
 
 
+@functools.cache
+def added_fields():
+    columns = {
+        column.name
+        for registration in registry.registrations()
+        for by_language in translation.translation_columns(registration.model).values()
+        for column in by_language.values()
+    }
+    return frozenset(ADDED_FIELDS) | columns
+
+
 def fingerprint(fields):
-    fields = {k: v for k, v in fields.items() if not (k in ADDED_FIELDS and v in ("", [], None))}
+    added = added_fields()
+    fields = {k: v for k, v in fields.items() if not (k in added and v in ("", [], None))}
     text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

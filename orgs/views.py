@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from editorial.content import Status, citations_prefetch
 from editorial.preview import render_entry
+from editorial.translation import translated
 
 from . import charts
 from .footnotes import Footnotes
@@ -39,7 +40,13 @@ def name_era_list(request):
     eras = list(NameEra.objects.published().filter(organization=organization).with_citations())
     chart = charts.timeline(
         [
-            charts.Span(era.acronym, era.start, era.end, era.get_absolute_url(), era.is_current)
+            charts.Span(
+                translated(era, "acronym"),
+                era.start,
+                era.end,
+                era.get_absolute_url(),
+                era.is_current,
+            )
             for era in eras
         ]
     )

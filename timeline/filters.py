@@ -5,12 +5,14 @@ address, an old bookmark) is a form error, never a database error.
 """
 
 import django_filters
+from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from editorial.content import Status
+from editorial.translation import translated
 from orgs.models import NameEra
 
 from .models import Event
@@ -36,8 +38,18 @@ def decade_choices():
     ]
 
 
+class NameEraChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, era):
+        """The name in the reader's language: "Organisation internationale … (OIM)"."""
+        return f"{translated(era, 'name')} ({translated(era, 'acronym')})"
+
+
+class NameEraFilter(django_filters.ModelChoiceFilter):
+    field_class = NameEraChoiceField
+
+
 class EventFilter(django_filters.FilterSet):
-    era = django_filters.ModelChoiceFilter(
+    era = NameEraFilter(
         label=_("Name"),
         field_name="name_era",
         queryset=subject_name_eras,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.content import Claim, ContentManager, ContentQuerySet, Rank
 from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
+from editorial.translation import translations
 from orgs.citations import CitationBase
 from orgs.fields import PartialDateField
 from orgs.models import NameEra, Person, end_not_before_start
@@ -62,6 +63,7 @@ class Event(Searchable, Claim):
         STRUCTURE = "structure", _("Structure and membership")
 
     title = models.CharField(_("title"), max_length=200)
+    title_fr, title_es = translations(title)
     start = PartialDateField(
         _("date"),
         null=True,
@@ -80,6 +82,7 @@ class Event(Searchable, Claim):
     )
     category = models.CharField(_("category"), max_length=30, choices=Category)
     summary = models.TextField(_("summary"))
+    summary_fr, summary_es = translations(summary)
     name_era = models.ForeignKey(
         NameEra,
         on_delete=models.SET_NULL,
@@ -123,6 +126,7 @@ class Event(Searchable, Claim):
         blank=True,
         help_text=_("Why this account is preferred to, or less reliable than, the others."),
     )
+    rank_reason_fr, rank_reason_es = translations(rank_reason)
     _history_m2m_fields = ["people"]
 
     objects = ContentManager.from_queryset(EventQuerySet)()

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from editorial.preview import render_entry
+from editorial.translation import translated
 from orgs import charts
 from orgs.footnotes import Footnotes
 
@@ -26,7 +27,13 @@ def event_list(request):
     eras = list(subject_name_eras())
     chart = charts.timeline(
         [
-            charts.Span(era.acronym, era.start, era.end, era.get_absolute_url(), era.is_current)
+            charts.Span(
+                translated(era, "acronym"),
+                era.start,
+                era.end,
+                era.get_absolute_url(),
+                era.is_current,
+            )
             for era in eras
         ]
     )

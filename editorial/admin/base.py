@@ -2,7 +2,9 @@
 
 * ``ContentAdmin``: status column and filter, "view on site" (a preview for
   unpublished entries), one row of save buttons at the foot beside the edit
-  summary, the editors' note in a section of its own, the workflow
+  summary, French and Spanish right below each translated field (saved, reviewed
+  and kept in history with the rest of the change), the editors' note in a
+  section of its own, the workflow
   (``WorkflowAdminMixin``) and the revision history (``HistoryAdminMixin``).
 * ``ClaimAdmin``: a ``ContentAdmin`` that adds the claim's citation inline and
   refuses to publish a claim that cites no source.
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import registry
 from ..content import INTERNAL_FIELDS
+from ..translation import placed_beside_english
 from .history import HistoryAdminMixin
 from .inlines import citation_inline
 from .workflow import WorkflowAdminMixin
@@ -42,12 +45,14 @@ class ContentAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
         return super().get_view_on_site_url(obj)
 
     def get_fieldsets(self, request, obj=None):
-        """The fieldsets as laid out elsewhere, with the editors' note in a section
-        of its own after the entry's fields (and so before any section for saving)."""
+        """The fieldsets as laid out elsewhere, each translation right below its
+        English field, and the editors' note in a section of its own after the
+        entry's fields (and so before any section for saving)."""
         model_fields = {field.name for field in self.model._meta.get_fields()}
         fieldsets, position = [], 0
         for name, options in super().get_fieldsets(request, obj):
-            lines = [line for line in options.get("fields", ()) if line not in INTERNAL_FIELDS]
+            lines = placed_beside_english(self.model, options.get("fields", ()))
+            lines = [line for line in lines if line not in INTERNAL_FIELDS]
             if not lines:
                 continue
             fieldsets.append((name, {**options, "fields": lines}))

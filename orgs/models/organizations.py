@@ -17,6 +17,7 @@ from editorial.content import (
 )
 from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
+from editorial.translation import translations
 
 from ..citations import CitationBase
 from ..dates import spans_overlap
@@ -54,12 +55,17 @@ class Organization(Claim):
         NON_GOVERNMENTAL = "ngo", _("Non-governmental organization")
 
     name = models.CharField(_("name"), max_length=200)
+    name_fr, name_es = translations(name)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    acronym_fr, acronym_es = translations(acronym)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     founded = PartialDateField(_("founded"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    summary_fr, summary_es = translations(summary)
     mandate = models.TextField(_("mandate"), blank=True)
+    mandate_fr, mandate_es = translations(mandate)
     structure = models.TextField(_("structure"), blank=True)
+    structure_fr, structure_es = translations(structure)
     website = WebURLField(_("website"), blank=True)
     official_languages = models.JSONField(
         _("official languages"),
@@ -127,7 +133,9 @@ class SeeAlso(Claim):
         Organization, on_delete=models.CASCADE, related_name="see_also"
     )
     title = models.CharField(_("title"), max_length=200)
+    title_fr, title_es = translations(title)
     description = models.CharField(_("description"), max_length=300, blank=True)
+    description_fr, description_es = translations(description)
     url = WebURLField(_("web address"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -157,12 +165,15 @@ class NameEra(Searchable, Claim):
         Organization, on_delete=models.CASCADE, related_name="name_eras"
     )
     name = models.CharField(_("official name"), max_length=200)
+    name_fr, name_es = translations(name)
     acronym = models.CharField(_("acronym"), max_length=20)
+    acronym_fr, acronym_es = translations(acronym)
     start = PartialDateField(_("start"))
     end = PartialDateField(
         _("end"), null=True, blank=True, help_text=_("Blank for the current name.")
     )
     summary = models.TextField(_("what changed"), blank=True)
+    summary_fr, summary_es = translations(summary)
 
     class Meta:
         ordering = ["start"]

@@ -14,6 +14,7 @@ from editorial.content import (
 )
 from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
+from editorial.translation import translations
 
 from ..citations import CitationBase
 from ..dates import spans_overlap
@@ -41,9 +42,11 @@ class Person(Searchable, Claim):
         help_text=_("Family name first, for example “Pope, Amy E.”."),
     )
     nationality = models.CharField(_("nationality"), max_length=100, blank=True)
+    nationality_fr, nationality_es = translations(nationality)
     born = PartialDateField(_("born"), null=True, blank=True)
     died = PartialDateField(_("died"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    summary_fr, summary_es = translations(summary)
 
     class Meta:
         ordering = ["sort_name"]
@@ -93,6 +96,7 @@ class Term(Claim):
         blank=True,
         help_text=_("For deputies, for example “Operations”."),
     )
+    portfolio_fr, portfolio_es = translations(portfolio)
     start = PartialDateField(
         _("start"), null=True, blank=True, help_text=_("Blank when no source gives it.")
     )
@@ -116,6 +120,7 @@ class Term(Claim):
     )
     current = models.BooleanField(_("still in office"), default=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    note_fr, note_es = translations(note)
 
     HEAD_ROLES = (Role.DIRECTOR, Role.DIRECTOR_GENERAL)
 

@@ -13,6 +13,7 @@ from editorial.content import (
 )
 from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
+from editorial.translation import translations
 
 from ..citations import CitationBase
 from ..duplicates import IDENTIFIER_FIELDS, fixture_problems, stored_duplicate
@@ -101,6 +102,7 @@ class Source(Searchable, Content):
     note = models.TextField(
         _("note"), blank=True, help_text=_("Where the copy read was found, or doubts about it.")
     )
+    note_fr, note_es = translations(note)
 
     class Meta:
         ordering = ["authors", "title"]

@@ -19,6 +19,7 @@ from editorial.content import (
 from editorial.numbers import human_number
 from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
+from editorial.translation import translations
 
 from ..citations import CitationBase
 from ..fields import PartialDateField
@@ -36,11 +37,15 @@ class Office(Claim):
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="offices")
     name = models.CharField(_("name"), max_length=200)
+    name_fr, name_es = translations(name)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     city = models.CharField(_("city"), max_length=100)
+    city_fr, city_es = translations(city)
     country = models.CharField(_("country"), max_length=100)
+    country_fr, country_es = translations(country)
     opened = PartialDateField(_("opened"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    summary_fr, summary_es = translations(summary)
 
     class Meta:
         ordering = ["kind", "city"]
@@ -190,12 +195,14 @@ class Fact(Searchable, Claim):
         blank=True,
         help_text=_("Why this value is preferred over, or less trusted than, others."),
     )
+    rank_reason_fr, rank_reason_es = translations(rank_reason)
     note = models.CharField(
         _("note"),
         max_length=300,
         blank=True,
         help_text=_("What exactly is counted, if not obvious."),
     )
+    note_fr, note_es = translations(note)
 
     objects = ContentManager.from_queryset(FactQuerySet)()
 

@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from editorial.templatetags.translated import marked_paragraphs
+from editorial.translation import translated
 from orgs.footnotes import citations_for, citations_for_text
 
 register = template.Library()
@@ -36,18 +38,22 @@ def cite(context, obj, *supports):
 
 @register.simple_tag(takes_context=True)
 def cited_text(context, obj, field, supports=None, also=()):
-    """A text field as paragraphs, with the footnote markers closing the last one.
+    """A text field as paragraphs, in the reader's language (or marked English),
+    with the footnote markers closing the last one.
 
     ``supports`` names the field the citations back; by default those of the
     whole entry and of the field itself. ``also`` adds citations given by the
     view (the source of a criticism's response, say).
     """
-    paragraphs = linebreaks_filter(getattr(obj, field), autoescape=True)
+    text = translated(obj, field)
     citations = citations_for(obj, supports) if supports else citations_for_text(obj, field)
     markers = _markers(context["footnotes"], [*citations, *also])
+    paragraphs = linebreaks_filter(text, autoescape=True)
     if paragraphs.endswith("</p>"):
-        return mark_safe(f"{paragraphs[: -len('</p>')]}{markers}</p>")
-    return format_html("{}{}", paragraphs, markers)
+        paragraphs = mark_safe(f"{paragraphs[: -len('</p>')]}{markers}</p>")
+    else:
+        paragraphs = format_html("{}{}", paragraphs, markers)
+    return marked_paragraphs(text, paragraphs)
 
 
 @register.simple_tag(takes_context=True)
