@@ -28,9 +28,7 @@ def in_(language, function, *args):
         ("1980", "1980", "1980", "1980"),
     ],
 )
-def test_a_partial_date_is_written_at_its_precision_in_each_language(
-    iso, english, french, spanish
-):
+def test_a_partial_date_is_written_at_its_precision_in_each_language(iso, english, french, spanish):
     date = PartialDate.parse(iso)
     assert [in_(language, str, date) for language in ("en", "fr", "es")] == [
         english,
@@ -85,9 +83,7 @@ def test_a_large_number_is_written_in_each_language_s_scale(value, english, fren
         ),
     ],
 )
-def test_an_amount_of_money_is_written_in_each_language(
-    value, currency, english, french, spanish
-):
+def test_an_amount_of_money_is_written_in_each_language(value, currency, english, french, spanish):
     assert [in_(language, money, value, currency) for language in ("en", "fr", "es")] == [
         english,
         french,

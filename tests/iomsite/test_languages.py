@@ -54,9 +54,7 @@ def sitemap_urls(client):
 
 @pytest.mark.parametrize("language", ["fr", "es"])
 @pytest.mark.parametrize("url", READER_PAGES)
-def test_every_reader_page_answers_in_french_and_spanish_with_its_language(
-    client, url, language
-):
+def test_every_reader_page_answers_in_french_and_spanish_with_its_language(client, url, language):
     response = client.get(in_language(url, language))
     assert response.status_code == 200
     assert html_lang(response.text) == language

@@ -132,18 +132,17 @@ def test_a_transaction_that_writes_many_rows_raises_the_version_once(
     assert ContentVersion.current() == before + 1
 
 
+PERSON_IN_EACH_LANGUAGE = (
+    ("/people/amy-e-pope/", "en"),
+    ("/fr/people/amy-e-pope/", "fr"),
+    ("/es/people/amy-e-pope/", "es"),
+)
+
+
 def test_each_language_of_a_page_is_cached_apart(client):
-    for url, language in (
-        ("/people/amy-e-pope/", "en"),
-        ("/fr/people/amy-e-pope/", "fr"),
-        ("/es/people/amy-e-pope/", "es"),
-    ):
+    for url, _language in PERSON_IN_EACH_LANGUAGE:
         assert client.get(url)["X-Page-Cache"] == "miss", url
-    for url, language in (
-        ("/people/amy-e-pope/", "en"),
-        ("/fr/people/amy-e-pope/", "fr"),
-        ("/es/people/amy-e-pope/", "es"),
-    ):
+    for url, language in PERSON_IN_EACH_LANGUAGE:
         response = client.get(url)
         assert response["X-Page-Cache"] == "hit", url
         assert f'<html lang="{language}">' in response.text, url
