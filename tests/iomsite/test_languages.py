@@ -4,12 +4,19 @@ every version of a page to search engines."""
 
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 from xml.etree import ElementTree
 
 import feedparser
 import pytest
 
+from tests.iomsite.test_hostile_input import (
+    NASTY_VALUES,
+    PARAMETERS,
+    URLS,
+    assert_handled,
+    split,
+)
 from tests.iomsite.test_site_pages import MACHINE_ADDRESSES, PAGES
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +209,39 @@ def test_feed_entry_ids_differ_between_languages(client):
 def test_entry_history_pages_are_in_each_language(client, language):
     html = client.get(in_language("/people/amy-e-pope/", language)).text
     assert f'href="/{language}/changes/orgs/person/amy-e-pope/"' in html
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize("url", URLS)
+def test_french_and_spanish_pages_take_every_nasty_value(client, url, language):
+    path, query = split(url)
+    for start in range(0, len(NASTY_VALUES), len(PARAMETERS)):
+        extra = [
+            (name, NASTY_VALUES[(start + i) % len(NASTY_VALUES)])
+            for i, name in enumerate([*PARAMETERS, "unknown"])
+        ]
+        full = f"{in_language(path, language)}?{urlencode(query + extra)}"
+        response = client.get(full)
+        assert_handled(response, full)
+        if response["Content-Type"].startswith("text/html"):
+            # The switcher repeats the query string: escaped, as everything else.
+            assert "<script>alert" not in response.text, full
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/people/<script>alert(1)</script>/",
+        "/es/sources/%C0%AE%C0%AE/",
+        "/fr/%00/",
+        "/es/" + "a" * 5000 + "/",
+        "/fr/../../etc/passwd",
+        "/xx/",
+        "/fr-ca/",
+        "/FR/",
+    ],
+)
+def test_hostile_paths_under_a_language_get_the_404_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert_handled(response, path)
