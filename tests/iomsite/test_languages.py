@@ -245,3 +245,9 @@ def test_hostile_paths_under_a_language_get_the_404_page(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert_handled(response, path)
+
+
+def test_robots_txt_keeps_crawlers_out_of_every_language_s_search(client):
+    text = client.get("/robots.txt").text
+    for path in ("/search/", "/fr/search/", "/es/search/"):
+        assert f"Disallow: {path}\n" in text
