@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from django.utils import translation
 
 from tests.iomsite.test_hostile_input import (
     NASTY_VALUES,
@@ -251,3 +252,12 @@ def test_robots_txt_keeps_crawlers_out_of_every_language_s_search(client):
     text = client.get("/robots.txt").text
     for path in ("/search/", "/fr/search/", "/es/search/"):
         assert f"Disallow: {path}\n" in text
+
+
+def test_the_500_page_is_in_the_language_of_its_address():
+    from django.template.loader import render_to_string
+
+    with translation.override("es"):
+        html = render_to_string("500.html")
+    assert html_lang(html) == "es"
+    assert 'href="/es/"' in html
