@@ -1,9 +1,11 @@
 """Numbers as the reader's language writes them (the conventions themselves are
-in iomsite/formats: Django's format modules, read through ``get_format``)."""
+in iomsite/formats: Django's format modules, read through ``language_format``)."""
 
 from decimal import Decimal
 
-from django.utils import formats, numberformat
+from django.utils import numberformat
+
+from .l10n import language_format
 
 
 def localized(value):
@@ -13,10 +15,10 @@ def localized(value):
     digits = len(str(abs(int(value))))
     return numberformat.format(
         value,
-        formats.get_format("DECIMAL_SEPARATOR"),
-        grouping=formats.get_format("NUMBER_GROUPING"),
-        thousand_sep=formats.get_format("THOUSAND_SEPARATOR"),
-        force_grouping=digits >= formats.get_format("GROUPING_MIN_DIGITS"),
+        language_format("DECIMAL_SEPARATOR"),
+        grouping=language_format("NUMBER_GROUPING"),
+        thousand_sep=language_format("THOUSAND_SEPARATOR"),
+        force_grouping=digits >= language_format("GROUPING_MIN_DIGITS"),
     )
 
 
@@ -25,11 +27,11 @@ def scaled_number(value):
     milliards", True) in French, ("2500 millones", True) in Spanish; 17761 ->
     ("17,761", False)."""
     value = Decimal(value)
-    for power, singular, plural in formats.get_format("NUMBER_SCALES"):
+    for power, singular, plural in language_format("NUMBER_SCALES"):
         scale = Decimal(10) ** power
         if value >= scale:
             scaled = (value / scale).quantize(Decimal("0.001")).normalize()
-            word = singular if formats.get_format("SCALE_IS_SINGULAR")(scaled) else plural
+            word = singular if language_format("SCALE_IS_SINGULAR")(scaled) else plural
             return f"{localized(scaled)} {word}", True
     if value == value.to_integral_value():
         return localized(int(value)), False
@@ -45,7 +47,7 @@ def money(value, currency):
     """An amount in a currency ("USD", "AUD"): "US$2.5 billion", "2,5 milliards de
     dollars US", "2500 millones de dólares estadounidenses"."""
     number, scaled = scaled_number(value)
-    plain_pattern, scaled_pattern = formats.get_format("CURRENCY_FORMATS")[currency]
+    plain_pattern, scaled_pattern = language_format("CURRENCY_FORMATS")[currency]
     return (scaled_pattern if scaled else plain_pattern).format(amount=number)
 
 

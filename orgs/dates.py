@@ -14,8 +14,9 @@ from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.utils import dateformat
-from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
+
+from editorial.l10n import language_format
 
 PARTIAL_DATE_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
@@ -104,9 +105,9 @@ class PartialDate:
         day = self.earliest()
         if self.precision == Precision.DAY:
             name = "FIRST_DAY_DATE_FORMAT" if self.day == 1 else "DATE_FORMAT"
-            return dateformat.format(day, get_format(name))
+            return dateformat.format(day, language_format(name))
         if self.precision == Precision.MONTH:
-            return dateformat.format(day, get_format("YEAR_MONTH_FORMAT"))
+            return dateformat.format(day, language_format("YEAR_MONTH_FORMAT"))
         return str(self.year)
 
     def __repr__(self):

@@ -132,3 +132,10 @@ def test_chart_coordinates_stay_plain_numbers_in_every_language(client, language
 def test_recent_updates_are_dated_in_the_page_s_language(client):
     html = client.get("/es/updates/").text
     assert re.search(r"<time datetime=\"[^\"]+\">\d+ de \w+ de \d{4}", html)
+
+
+def test_dates_and_numbers_are_written_in_english_with_no_language_active():
+    # As when Django writes the admin's log messages.
+    with translation.override(None):
+        assert str(PartialDate.parse("1989-11-01")) == "1 November 1989"
+        assert money(2_500_000_000, "USD") == "US$2.5 billion"
