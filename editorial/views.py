@@ -3,6 +3,7 @@ its Atom feed. The data comes from ``editorial.public``."""
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import InvalidPage
 from django.http import Http404
@@ -10,8 +11,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .public import (
     UPDATES_MAX_PAGES,
@@ -76,7 +77,9 @@ def updates(request):
 
 
 class UpdatesFeed(Feed):
-    """The first page of recent updates as an Atom feed."""
+    """The first page of recent updates as an Atom feed, in the language of its
+    address (/updates/feed/, /fr/updates/feed/, /es/updates/feed/): its words,
+    its xml:lang and its links to entries are that language's."""
 
     feed_type = Atom1Feed
     title = gettext_lazy("IOM reference: recent updates")
@@ -92,9 +95,13 @@ class UpdatesFeed(Feed):
     def items(self, request):
         changes, _has_next = recent_changes(1)
         host = urlsplit(request.build_absolute_uri("/")).hostname
+        # English keeps the ids its subscribers have; each other language's feed
+        # has its own, its entries being other documents.
+        language = get_language()
+        prefix = "" if language == settings.LANGUAGE_CODE else f"{language}/"
         for change in changes:
             # A tag URI (RFC 4151): stable, unique for each change, not tied to a page.
-            change.feed_id = f"tag:{host},{change.date:%Y-%m-%d}:updates/{change.anchor}"
+            change.feed_id = f"tag:{host},{change.date:%Y-%m-%d}:{prefix}updates/{change.anchor}"
         return changes
 
     def item_title(self, change):

@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .languages import language_versions
+
 
 @dataclass(frozen=True)
 class Section:
@@ -36,11 +38,15 @@ SECTIONS = (
 
 
 def site(request):
-    """The site's sections (each marked current when the page belongs to it) and
-    the page's canonical address, which leaves out the query string."""
+    """The site's sections (each marked current when the page belongs to it), the
+    page's canonical address, which leaves out the query string, and the page in
+    each language (the switcher and the hreflang alternates)."""
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else None
+    versions = language_versions(request)
     return {
         "sections": [(section, view_name in section.view_names) for section in SECTIONS],
         "canonical_url": request.build_absolute_uri(request.path),
+        "language_versions": versions,
+        "current_language": next(version for version in versions if version.is_current),
     }

@@ -132,7 +132,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language is the address's: /fr/… French, /es/… Spanish, anything else English.
+    "iomsite.languages.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -189,6 +190,9 @@ AXES_ENABLE_ADMIN = False
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them ("5 December 1951", "1er décembre
+# 1951", "2,5 milliards de dollars US"): Django's formats, adjusted in iomsite/formats.
+FORMAT_MODULE_PATH = ["iomsite.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -4,7 +4,16 @@ from django.urls import reverse
 from editorial import registry
 
 
-class SectionSitemap(Sitemap):
+class TrilingualSitemap(Sitemap):
+    """Each page once per language, each entry naming its versions in the other
+    languages (hreflang alternates) and the English one as x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(TrilingualSitemap):
     priority = 0.8
 
     def items(self):
@@ -23,7 +32,7 @@ class SectionSitemap(Sitemap):
         return reverse(item)
 
 
-class PublishedSitemap(Sitemap):
+class PublishedSitemap(TrilingualSitemap):
     """Every published record of one model that has its own page."""
 
     def __init__(self, model):

@@ -5,7 +5,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from editorial.translation import translated
 from orgs.footnotes import Footnotes
@@ -60,7 +62,13 @@ def home(request):
             "members": figures.get(Fact.Kind.MEMBER_STATES),
             "observers": figures.get(Fact.Kind.OBSERVER_STATES),
             "earlier_names": [era for era in name_eras if not era.is_current],
-            "structured_data": organization_json_ld(organization, name_eras, headquarters, figures),
+            "structured_data": organization_json_ld(
+                organization,
+                name_eras,
+                headquarters,
+                figures,
+                page_url=request.build_absolute_uri(request.path),
+            ),
             "footnotes": Footnotes(),
         },
     )
@@ -89,14 +97,18 @@ def search_page(request):
 
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('search')}")
+    lines = ["User-agent: *", "Disallow: /admin/", *searches, f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def organization_json_ld(organization, name_eras, headquarters, figures):
-    """schema.org data for search engines, with dated figures as observations."""
+def organization_json_ld(organization, name_eras, headquarters, figures, page_url=""):
+    """schema.org data for search engines: this page, in its language, about the
+    organization, with dated figures as observations."""
     data = {
-        "@context": "https://schema.org",
         "@type": "Organization",
         "name": translated(organization, "name"),
         "alternateName": sorted(
@@ -138,7 +150,14 @@ def organization_json_ld(organization, name_eras, headquarters, figures):
         }
     if observations:
         data["subjectOf"] = observations
-    text = json.dumps({k: v for k, v in data.items() if v}, cls=DjangoJSONEncoder, indent=1)
+    page = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "url": page_url or None,
+        "inLanguage": get_language(),
+        "mainEntity": {k: v for k, v in data.items() if v},
+    }
+    text = json.dumps({k: v for k, v in page.items() if v}, cls=DjangoJSONEncoder, indent=1)
     # Keep the data from closing its <script> element early.
     escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(escaped)

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from editorial.numbers import human_number
+from editorial.numbers import human_number, localized
 
 
 @dataclass(frozen=True)
@@ -78,11 +78,12 @@ def value_ticks(largest, whole=False):
 
 
 def tick_label(value):
-    """A tick value in full: "2.5 billion", "17,500", "0.2" (never ".34 billion")."""
+    """A tick value in full, in the reader's language: "2.5 billion", "17,500",
+    "0.2" (never ".34 billion"); "2,5 milliards", "0,2" in French."""
     value = Decimal(value)
     if value == value.to_integral_value() or value >= 10**6:
         return human_number(value)
-    return f"{value.normalize():f}"
+    return localized(value.normalize())
 
 
 def year_fraction(day):

@@ -15,7 +15,8 @@ from enum import StrEnum
 from django.core.exceptions import ValidationError
 from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+
+from editorial.l10n import language_format
 
 PARTIAL_DATE_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
@@ -98,11 +99,15 @@ class PartialDate:
         return self.year - self.year % 10
 
     def __str__(self):
+        """The date at its precision, as the reader's language writes it:
+        "5 December 1951", "1er décembre 1951", "5 de diciembre de 1951",
+        "diciembre de 1951", "1980" (formats from iomsite/formats)."""
         day = self.earliest()
         if self.precision == Precision.DAY:
-            return dateformat.format(day, pgettext("date shown to the day", "j F Y"))
+            name = "FIRST_DAY_DATE_FORMAT" if self.day == 1 else "DATE_FORMAT"
+            return dateformat.format(day, language_format(name))
         if self.precision == Precision.MONTH:
-            return dateformat.format(day, pgettext("date shown to the month", "F Y"))
+            return dateformat.format(day, language_format("YEAR_MONTH_FORMAT"))
         return str(self.year)
 
     def __repr__(self):

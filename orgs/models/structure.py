@@ -16,7 +16,7 @@ from editorial.content import (
     ContentQuerySet,
     Rank,
 )
-from editorial.numbers import human_number
+from editorial.numbers import human_number, money
 from editorial.registry import SearchTarget, register
 from editorial.search import Searchable
 from editorial.translation import translations
@@ -254,11 +254,10 @@ class Fact(Searchable, Claim):
 
     @property
     def display_value(self):
-        number = human_number(self.value)
-        if self.unit == self.Unit.USD:
-            number = f"US${number}"
-        elif self.unit == self.Unit.AUD:
-            number = f"A${number}"
+        if self.unit == self.Unit.COUNT:
+            number = human_number(self.value)
+        else:
+            number = money(self.value, self.unit)
         qualifier = self.get_qualifier_display() if self.qualifier else ""
         return f"{qualifier} {number}".strip()
 

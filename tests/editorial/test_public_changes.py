@@ -290,6 +290,7 @@ def test_every_public_page_advertises_the_updates_feed_in_its_head(url):
     head = html[: html.index("</head>")]
 
     assert re.search(
-        r'<link rel="alternate" type="application/atom\+xml" href="/updates/feed/" title="[^"]+">',
+        r'<link rel="alternate" type="application/atom\+xml" hreflang="en" '
+        r'href="/updates/feed/" title="[^"]+">',
         head,
     )

@@ -137,7 +137,8 @@ def test_updates_page_announces_its_feed(client):
     head = html[: html.index("</head>")]
 
     assert re.search(
-        r'<link rel="alternate" type="application/atom\+xml" href="/updates/feed/"', head
+        r'<link rel="alternate" type="application/atom\+xml" hreflang="en" href="/updates/feed/"',
+        head,
     )
 
 

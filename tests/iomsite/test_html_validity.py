@@ -50,12 +50,21 @@ pytestmark = [
 # Every public page with the status it answers with: the pages of test_site_pages
 # (those that are not HTML are left out when they are fetched), plus states a
 # reader can reach that those do not show.
-CHECKED_PAGES = {
+ENGLISH_PAGES = {
     **{url: 200 for url in PAGES if url not in ("/sitemap.xml", "/robots.txt")},
     "/search/": 200,
     "/search/?q=zzyzzyva": 200,
     "/history/?era=era-icem": 200,
     "/no-such-page/": 404,
+}
+# And each of them in French and Spanish.
+CHECKED_PAGES = {
+    **ENGLISH_PAGES,
+    **{
+        f"/{language}{url}": status
+        for language in ("fr", "es")
+        for url, status in ENGLISH_PAGES.items()
+    },
 }
 
 

@@ -130,3 +130,35 @@ def test_a_transaction_that_writes_many_rows_raises_the_version_once(
         for person in Person.objects.all()[:5]:
             person.save()
     assert ContentVersion.current() == before + 1
+
+
+PERSON_IN_EACH_LANGUAGE = (
+    ("/people/amy-e-pope/", "en"),
+    ("/fr/people/amy-e-pope/", "fr"),
+    ("/es/people/amy-e-pope/", "es"),
+)
+
+
+def test_each_language_of_a_page_is_cached_apart(client):
+    for url, _language in PERSON_IN_EACH_LANGUAGE:
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+    for url, language in PERSON_IN_EACH_LANGUAGE:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "hit", url
+        assert f'<html lang="{language}">' in response.text, url
+        assert response["Content-Language"] == language, url
+
+
+def test_a_cached_french_page_is_never_served_for_english(client):
+    client.get("/fr/leaders/", headers={"accept-language": "fr"})
+    response = client.get("/leaders/", headers={"accept-language": "fr"})
+    assert response["X-Page-Cache"] == "miss"
+    assert '<html lang="en">' in response.text
+
+
+def test_an_etag_is_the_page_s_in_its_language(client):
+    english = client.get("/names/")["ETag"]
+    french = client.get("/fr/names/")
+    assert french["ETag"] != english
+    assert client.get("/fr/names/", headers={"If-None-Match": english}).status_code == 200
+    assert client.get("/fr/names/", headers={"If-None-Match": french["ETag"]}).status_code == 304
