@@ -70,9 +70,7 @@ def problems(po_path):
         name = f"{po_path.parts[-3]}: {entry.msgid!r}"
         if "fuzzy" in entry.flags:
             found.append(f"{name} is fuzzy")
-        translations = (
-            list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
-        )
+        translations = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
         if not all(translations):
             found.append(f"{name} is not translated")
             continue
