@@ -85,9 +85,8 @@ def test_the_catalogs_are_up_to_date_with_the_source(tmp_path, monkeypatch):
         call_command("makemessages", verbosity=0, **catalogs.EXTRACT_OPTIONS)
 
     for language in LANGUAGES:
-        extracted, committed = entry_keys(catalog(language, copy / "locale")), entry_keys(
-            catalog(language)
-        )
+        extracted = entry_keys(catalog(language, copy / "locale"))
+        committed = entry_keys(catalog(language))
         assert {
             "new in the source (run `make messages` and translate)": extracted - committed,
             "gone from the source": committed - extracted,
@@ -130,9 +129,7 @@ def reader_request(path="/"):
         ("es", ["Presentación", "Historia", "Dirigentes", "Estructura y cifras"]),
     ],
 )
-def test_a_reader_in_french_or_spanish_gets_the_navigation_in_that_language(
-    language, navigation
-):
+def test_a_reader_in_french_or_spanish_gets_the_navigation_in_that_language(language, navigation):
     with translation.override(language):
         html = home(reader_request()).text
 
