@@ -170,7 +170,12 @@ class Quotation(Content):
     speaker.
     """
 
-    criticism = models.ForeignKey(Criticism, on_delete=models.CASCADE, related_name="quotations")
+    criticism = models.ForeignKey(
+        Criticism,
+        on_delete=models.CASCADE,
+        related_name="quotations",
+        verbose_name=_("criticism"),
+    )
     text = models.TextField(_("quoted words"), max_length=600)
     speaker = models.ForeignKey(
         Critic,

@@ -124,7 +124,10 @@ class SeeAlso(Claim):
     """A related topic worth reading about, as in an encyclopedia's "See also"."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="see_also"
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="see_also",
+        verbose_name=_("organization"),
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.CharField(_("description"), max_length=300, blank=True)
@@ -154,7 +157,10 @@ class NameEra(Searchable, Claim):
     search_weights = {"name": "A", "acronym": "A", "summary": "B"}
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="name_eras"
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="name_eras",
+        verbose_name=_("organization"),
     )
     name = models.CharField(_("official name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=20)
