@@ -6,6 +6,7 @@ the editors the admin, in their language."""
 import gettext
 import os
 import shutil
+import subprocess
 
 import polib
 import pytest
@@ -109,6 +110,25 @@ def test_the_catalogs_compile_without_gnu_gettext(tmp_path, monkeypatch):
     assert french.ngettext("%(counter)s event", "%(counter)s events", 2) == (
         "%(counter)s événements"
     )
+
+
+@pytest.mark.parametrize("target", ["setup", "run", "test", "deploy"])
+def test_the_set_up_compiles_the_catalogs_before_serving_or_testing(target):
+    dry_run = subprocess.run(
+        [shutil.which("make") or "make", "-n", target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    assert ".venv/bin/python -m iomsite.catalogs" in dry_run
+
+
+def test_the_deploy_compiles_the_catalogs_before_it_serves():
+    deploy = (ROOT / "bin" / "deploy").read_text()
+
+    assert deploy.index('"$python" -m iomsite.catalogs') < deploy.index("exec ")
 
 
 def test_django_reads_the_catalogs_compile_all_writes():
