@@ -7,9 +7,19 @@ DEV := DJANGO_DEBUG=1
 PORT ?= 8000
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=iomsite.settings_test
 
-.PHONY: setup run serve deploy test node-tools bench lint format clean
+.PHONY: setup catalogs messages run serve deploy test node-tools bench lint format clean
 
-setup: $(INSTALLED)
+setup: $(INSTALLED) catalogs
+
+# The French and Spanish interface: locale/*/LC_MESSAGES/django.po compiled to .mo
+# (git-ignored) in pure Python (polib), so no GNU gettext is needed to serve them.
+catalogs: $(INSTALLED)
+	$(PYTHON) -m iomsite.catalogs
+
+# Refresh the catalogs from the source (needs GNU gettext: apt-get install gettext)
+# and list every entry still untranslated or fuzzy.
+messages: setup
+	$(TEST_SETTINGS) $(PYTHON) manage.py update_catalogs
 
 # Rebuilt whenever the pinned dependencies change.
 $(INSTALLED): pyproject.toml bin/find-python

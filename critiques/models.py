@@ -176,7 +176,12 @@ class Quotation(Content):
     speaker.
     """
 
-    criticism = models.ForeignKey(Criticism, on_delete=models.CASCADE, related_name="quotations")
+    criticism = models.ForeignKey(
+        Criticism,
+        on_delete=models.CASCADE,
+        related_name="quotations",
+        verbose_name=_("criticism"),
+    )
     text = models.TextField(_("quoted words"), max_length=600)
     # The quoted words stay in their original language; these hold the site's
     # own translation, shown beside them as such.

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .languages import language_versions
 
@@ -19,7 +20,13 @@ class Section:
 
 SECTIONS = (
     Section(_("Overview"), "home", frozenset({"home", "orgs:organization"})),
-    Section(_("History"), "timeline:list", frozenset({"timeline:list", "timeline:event"})),
+    # "History" is also the admin's word for an entry's versions: French and
+    # Spanish say the two differently (Histoire / Historique).
+    Section(
+        pgettext_lazy("site section", "History"),
+        "timeline:list",
+        frozenset({"timeline:list", "timeline:event"}),
+    ),
     Section(_("Names"), "orgs:names", frozenset({"orgs:names", "orgs:name-era"})),
     Section(_("Leaders"), "orgs:leaders", frozenset({"orgs:leaders", "orgs:person"})),
     Section(

@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 
-from iomsite import cache_health, content_version
+from iomsite import cache_health, catalogs, content_version
 from loader.loader import load
 
 
@@ -14,6 +14,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from a database holding the whole seed, loaded once."""
     with django_db_blocker.unblock():
         load(fixture_paths())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs():
+    """The French and Spanish catalogs compiled from the .po files as they are now,
+    as `make setup` does, so that pytest alone never tests stale translations."""
+    catalogs.compile_all()
 
 
 @pytest.fixture(autouse=True)

@@ -130,7 +130,10 @@ class SeeAlso(Claim):
     """A related topic worth reading about, as in an encyclopedia's "See also"."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="see_also"
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="see_also",
+        verbose_name=_("organization"),
     )
     title = models.CharField(_("title"), max_length=200)
     title_fr, title_es = translations(title)
@@ -162,7 +165,10 @@ class NameEra(Searchable, Claim):
     search_weights = {"name": "A", "acronym": "A", "summary": "B"}
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="name_eras"
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="name_eras",
+        verbose_name=_("organization"),
     )
     name = models.CharField(_("official name"), max_length=200)
     name_fr, name_es = translations(name)

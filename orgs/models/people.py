@@ -87,8 +87,15 @@ class Term(Claim):
         DEPUTY_DIRECTOR_GENERAL = "ddg", _("Deputy Director General")
         GOODWILL_AMBASSADOR = "goodwill-ambassador", _("Goodwill Ambassador")
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="terms")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="terms")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="terms", verbose_name=_("person")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="terms",
+        verbose_name=_("organization"),
+    )
     role = models.CharField(_("role"), max_length=30, choices=Role)
     portfolio = models.CharField(
         _("portfolio"),

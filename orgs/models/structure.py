@@ -35,7 +35,12 @@ class Office(Claim):
         REGIONAL = "regional", _("Regional office")
         COUNTRY = "country", _("Country office")
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="offices")
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="offices",
+        verbose_name=_("organization"),
+    )
     name = models.CharField(_("name"), max_length=200)
     name_fr, name_es = translations(name)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
@@ -171,7 +176,12 @@ class Fact(Searchable, Claim):
 
     Rank = Rank
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="facts")
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="facts",
+        verbose_name=_("organization"),
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
     unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit, default=Unit.COUNT)
