@@ -1,12 +1,105 @@
 """Stored search text for content found by the site search.
 
-``Searchable`` models keep, on PostgreSQL, a weighted search vector refreshed on
-every save (``refresh_search_vector``, connected by ``editorial.apps``); the site
-search reads it. On SQLite the search reads the fields themselves.
+``Searchable`` models keep, on PostgreSQL, one weighted search vector per reader
+language, refreshed on every save (``refresh_search_vector``, connected by
+``editorial.apps``); the site search reads them. On SQLite the search reads the
+fields themselves and folds accents and case in Python (``fold``).
+
+Why stored vectors rather than computed at query time: a computed vector is
+rebuilt for every published row on every search (a sequential scan that grows
+with the content), while a stored one is GIN-indexed, so a search reads only
+the matching rows. Three languages cost three columns and one UPDATE per save.
+
+Each language's vector holds the text in that language, falling back to the
+English where a translation is missing, parsed with that language's stemming,
+plus the English text parsed with English stemming: a reader of the Spanish
+pages finds an entry by its Spanish words and by its English ones.
 """
+
+import unicodedata
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+
+# The reader languages and their text search configurations: PostgreSQL's own
+# stemming for the language with ``unaccent`` in front (see the migration
+# editorial 0002_search_configurations).
+SEARCH_CONFIGS = {"en": "en_unaccent", "fr": "fr_unaccent", "es": "es_unaccent"}
+VECTOR_FIELDS = {"en": "search_vector", "fr": "search_vector_fr", "es": "search_vector_es"}
+
+
+def search_language(language):
+    """The reader language the search uses for ``language`` ("fr-ca" → "fr")."""
+    code = (language or "en").split("-")[0]
+    return code if code in SEARCH_CONFIGS else "en"
+
+
+def translated_name(model, field, language):
+    """The column holding ``field`` in ``language`` (``name_fr``), or ``field`` itself
+    for English and for fields without a translation column yet."""
+    if language == "en":
+        return field
+    name = f"{field}_{language}"
+    try:
+        model._meta.get_field(name)
+    except models.FieldDoesNotExist:
+        return field
+    return name
+
+
+def translated_expression(model, field, language):
+    """The field's text in ``language``, or the English where that is blank."""
+    name = translated_name(model, field, language)
+    if name == field:
+        return F(field)
+    return Coalesce(NullIf(F(name), Value("")), F(field))
+
+
+def translated_value(obj, field, language):
+    """The record's text of ``field`` in ``language``, or the English where blank."""
+    value = getattr(obj, translated_name(type(obj), field, language), "")
+    return value or getattr(obj, field, "")
+
+
+def fold(text):
+    """Text without accents and case, for matching ("António" → "antonio")."""
+    decomposed = unicodedata.normalize("NFKD", str(text or "").casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def vector_expression(model, weights, language):
+    """The weighted vector of ``language``: its text (English where untranslated)
+    with its stemming, and, for French and Spanish, the English text too."""
+    parts = []
+    for name, weight in weights.items():
+        text = translated_expression(model, name, language)
+        parts.append(SearchVector(text, weight=weight, config=SEARCH_CONFIGS[language]))
+        if language != "en":
+            parts.append(SearchVector(name, weight=weight, config=SEARCH_CONFIGS["en"]))
+    vector = parts[0]
+    for part in parts[1:]:
+        vector += part
+    return vector
+
+
+def index_and_fill(model, weights, schema_editor):
+    """For migrations, on PostgreSQL: a GIN index on each of ``model``'s search
+    vectors, and the vectors filled in (``model`` may be a historical model)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    table = model._meta.db_table
+    for column in VECTOR_FIELDS.values():
+        # The English vector's index keeps the name it was first given.
+        index = f"{table}_search_gin" if column == "search_vector" else f"{table}_{column}_gin"
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin ({column})")
+    model._default_manager.update(
+        **{
+            column: vector_expression(model, weights, language)
+            for language, column in VECTOR_FIELDS.items()
+        }
+    )
 
 
 class Searchable(models.Model):
@@ -14,26 +107,21 @@ class Searchable(models.Model):
 
     ``search_weights`` names the fields searched and how much a match in each
     counts, from "A" (most) to "D". On PostgreSQL the weighted text is kept, ready
-    to search, in ``search_vector`` (GIN-indexed), refreshed whenever the record is
-    saved; on SQLite the search reads the fields themselves.
+    to search, in one vector per language (GIN-indexed), refreshed whenever the
+    record is saved; on SQLite the search reads the fields themselves.
     """
 
     search_vector = SearchVectorField(null=True, editable=False)
+    search_vector_fr = SearchVectorField(null=True, editable=False)
+    search_vector_es = SearchVectorField(null=True, editable=False)
     search_weights = {}
 
     class Meta:
         abstract = True
 
     @classmethod
-    def search_vector_expression(cls):
-        parts = [
-            SearchVector(name, weight=weight, config="english")
-            for name, weight in cls.search_weights.items()
-        ]
-        vector = parts[0]
-        for part in parts[1:]:
-            vector += part
-        return vector
+    def search_vector_expression(cls, language="en"):
+        return vector_expression(cls, cls.search_weights, language)
 
     @classmethod
     def refresh_search_vectors(cls, queryset=None):
@@ -41,7 +129,12 @@ class Searchable(models.Model):
         if connection.vendor != "postgresql":
             return
         queryset = cls._default_manager.all() if queryset is None else queryset
-        queryset.update(search_vector=cls.search_vector_expression())
+        queryset.update(
+            **{
+                column: cls.search_vector_expression(language)
+                for language, column in VECTOR_FIELDS.items()
+            }
+        )
 
 
 def refresh_search_vector(sender, instance, raw=False, **kwargs):
