@@ -19,6 +19,7 @@ pages finds an entry by its Spanish words and by its English ones.
 import unicodedata
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -44,7 +45,7 @@ def translated_name(model, field, language):
     name = f"{field}_{language}"
     try:
         model._meta.get_field(name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
         return field
     return name
 
