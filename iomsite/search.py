@@ -62,10 +62,15 @@ class Target:
             return self.title
         return next(name for name, weight in self.weighted_fields.items() if weight == "A")
 
+    @property
+    def name_fields(self):
+        """The fields that name the entry, an exact match of which comes first."""
+        return [name for name, weight in self.weighted_fields.items() if weight == "A"]
+
     def queryset(self):
-        return self.model.objects.published().select_related(
-            *getattr(self.model, "str_related", ())
-        )
+        related = getattr(self.model, "str_related", ())
+        published = self.model.objects.published()
+        return published.select_related(*related) if related else published
 
 
 def targets():

@@ -30,6 +30,7 @@ from .search import RESULTS_PER_KIND, Found, Result
 # ts_rank's weights for D, C, B and A: a title hit outweighs many mentions.
 RANK_WEIGHTS = [0.02, 0.05, 0.2, 1.0]
 DATE_BONUS = 1.0
+EXACT_NAME_BONUS = 1.0
 MARK_START, MARK_END = "\ue000", "\ue001"
 MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}")
 SNIPPET_OPTIONS = {
@@ -61,13 +62,13 @@ def _hits(target, terms):
     column = VECTOR_FIELDS[terms.language]
     query = _query(terms.text, terms.language)
     condition = Q(**{column: query})
-    bonus = Value(0.0)
+    bonus = _exact_name_bonus(target, terms.text)
     if terms.date_prefix and target.date:
         dated = Q(**{f"{target.date}__startswith": terms.date_prefix})
         if terms.text_words:
             dated &= Q(**{column: _query(" ".join(terms.text_words), terms.language)})
         condition |= dated
-        bonus = Case(When(dated, then=Value(DATE_BONUS)), default=Value(0.0))
+        bonus += Case(When(dated, then=Value(DATE_BONUS)), default=Value(0.0))
     hits = (
         target.queryset()
         .filter(condition)
@@ -77,6 +78,15 @@ def _hits(target, terms):
         .order_by("-search_rank", "pk")[:RESULTS_PER_KIND]
     )
     return [_result(target, obj) for obj in hits]
+
+
+def _exact_name_bonus(target, text):
+    """The entry the query names exactly ("UNHCR", "antonio vitorino") comes first."""
+    names = Q(
+        *(Q(**{f"{name}__unaccent__iexact": text}) for name in target.name_fields),
+        _connector=Q.OR,
+    )
+    return Case(When(names, then=Value(EXACT_NAME_BONUS)), default=Value(0.0))
 
 
 def _headlines(target, query, language):

@@ -21,6 +21,7 @@ from editorial.search import fold, translated_value
 from .search import RESULTS_PER_KIND, WORD, Found, Result
 
 WEIGHT_SCORES = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+EXACT_NAME_BONUS = 1.0
 # Endings of English, French and Spanish inflections, longest first.
 SUFFIXES = ("ings", "ing", "edly", "ed", "ees", "ee", "es", "s", "e")
 SHORTEST_STEM = 3
@@ -102,6 +103,8 @@ def _field_score(target, texts, matcher):
 
 def _score(target, obj, texts, matcher, rest, terms):
     score = _field_score(target, texts, matcher)
+    if score and any(fold(getattr(obj, name)) == fold(terms.text) for name in target.name_fields):
+        score += EXACT_NAME_BONUS
     if terms.date_prefix and target.date:
         date = getattr(obj, target.date)
         if date and date.isoformat().startswith(terms.date_prefix):
