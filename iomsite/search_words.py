@@ -10,6 +10,7 @@ a summary. One query per kind of entry, whatever is typed.
 """
 
 import difflib
+import functools
 import re
 
 from django.utils.html import escape
@@ -31,8 +32,12 @@ WORDS_AND_GAPS = re.compile(r"(\w+)", re.UNICODE)
 
 
 def stem(word):
-    """A folded word without its inflection ("founded" → "found", "fondée" → "fond")."""
-    word = fold(word)
+    """A word without accents, case and inflection ("Founded" → "found", "fondée" → "fond")."""
+    return _stem_folded(fold(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem_folded(word):
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= SHORTEST_STEM:
             return word[: -len(suffix)]
@@ -43,21 +48,20 @@ class Matcher:
     """Tells which words of a text match the query's words."""
 
     def __init__(self, words):
-        self.stems = [stem(word) for word in words]
-
-    def matches(self, word, query_stem):
-        word_stem = stem(word)
-        return word_stem == query_stem or (
-            len(query_stem) >= SHORTEST_PREFIX and fold(word).startswith(query_stem)
-        )
+        self.stems = {stem(word) for word in words}
+        self.prefixes = {s for s in self.stems if len(s) >= SHORTEST_PREFIX}
 
     def found(self, text):
         """The query stems that some word of ``text`` matches."""
-        words = WORD.findall(text)
-        return {s for s in self.stems for w in words if self.matches(w, s)}
+        words = set(WORD.findall(fold(text)))
+        found = self.stems.intersection(_stem_folded(word) for word in words)
+        for prefix in self.prefixes - found:
+            if any(word.startswith(prefix) for word in words):
+                found.add(prefix)
+        return found
 
     def marks(self, word):
-        return any(self.matches(word, s) for s in self.stems)
+        return bool(self.found(word))
 
 
 def search(targets, terms):
