@@ -2,8 +2,10 @@
 
 ``Searchable`` models keep, on PostgreSQL, one weighted search vector per reader
 language, refreshed on every save (``refresh_search_vector``, connected by
-``editorial.apps``); the site search reads them. On SQLite the search reads the
-fields themselves and folds accents and case in Python (``fold``).
+``editorial.apps``); the site search reads them. Every searchable record also
+keeps ``search_text``: its searched text in every language with accents and case
+folded (``fold``), set before each save; the search on SQLite narrows its
+candidates with it before matching words in Python.
 
 Why stored vectors rather than computed at query time: a computed vector is
 rebuilt for every published row on every search (a sequential scan that grows
@@ -85,9 +87,28 @@ def vector_expression(model, weights, language):
     return vector
 
 
+def folded_text(obj, weights):
+    """The record's searched text, every language's, accents and case folded."""
+    parts = []
+    for name in weights:
+        for column in (name, f"{name}_fr", f"{name}_es"):
+            parts.append(str(getattr(obj, column, "") or ""))
+    return fold("\n".join(part for part in parts if part))
+
+
+def fill_folded_text(model, weights, queryset=None):
+    """Store ``search_text`` for ``queryset`` (default: every record of ``model``)."""
+    records = list(model._default_manager.all() if queryset is None else queryset)
+    for record in records:
+        record.search_text = folded_text(record, weights)
+    model._default_manager.bulk_update(records, ["search_text"], batch_size=500)
+
+
 def index_and_fill(model, weights, schema_editor):
-    """For migrations, on PostgreSQL: a GIN index on each of ``model``'s search
-    vectors, and the vectors filled in (``model`` may be a historical model)."""
+    """For migrations: ``model``'s folded search text filled in, and on PostgreSQL
+    a GIN index on each of its search vectors, and the vectors filled in
+    (``model`` may be a historical model)."""
+    fill_folded_text(model, weights)
     if schema_editor.connection.vendor != "postgresql":
         return
     table = model._meta.db_table
@@ -115,6 +136,7 @@ class Searchable(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     search_vector_fr = SearchVectorField(null=True, editable=False)
     search_vector_es = SearchVectorField(null=True, editable=False)
+    search_text = models.TextField(default="", editable=False)
     search_weights = {}
 
     class Meta:
@@ -125,11 +147,10 @@ class Searchable(models.Model):
         return vector_expression(cls, cls.search_weights, language)
 
     @classmethod
-    def refresh_search_vectors(cls, queryset=None):
-        """Recompute the stored vectors of ``queryset`` (default: every record)."""
+    def update_search_vectors(cls, queryset):
+        """On PostgreSQL, recompute the stored vectors of ``queryset``."""
         if connection.vendor != "postgresql":
             return
-        queryset = cls._default_manager.all() if queryset is None else queryset
         queryset.update(
             **{
                 column: cls.search_vector_expression(language)
@@ -137,8 +158,21 @@ class Searchable(models.Model):
             }
         )
 
+    @classmethod
+    def refresh_search_vectors(cls, queryset=None):
+        """Recompute all the stored search text of ``queryset`` (default: every
+        record), for records written without a save (bulk creation)."""
+        queryset = cls._default_manager.all() if queryset is None else queryset
+        fill_folded_text(cls, cls.search_weights, queryset)
+        cls.update_search_vectors(queryset)
+
+
+def set_folded_text(sender, instance, **kwargs):
+    """Fold the record's searched text as it is saved (no query of its own)."""
+    instance.search_text = folded_text(instance, sender.search_weights)
+
 
 def refresh_search_vector(sender, instance, raw=False, **kwargs):
-    """Refresh the saved record's stored search text, in the same transaction."""
+    """Refresh the saved record's stored search vectors, in the same transaction."""
     if not raw:
-        sender.refresh_search_vectors(sender._default_manager.filter(pk=instance.pk))
+        sender.update_search_vectors(sender._default_manager.filter(pk=instance.pk))

@@ -1,18 +1,21 @@
 """The search without PostgreSQL (SQLite): matching words in Python.
 
-Each published entry's searched fields, in the reader's language with the English
-beside them, are split into words with accents and case folded ("António" →
-"antonio"). A query word matches a word of the same stem, by a light stemmer
-common to the three languages ("found", "founded", "founding"), or that it
-begins, when the query word is long enough to be meant as a prefix. Whole words
-only: "Manus" does not match "McManus". A hit in a title counts more than one in
-a summary. One query per kind of entry, whatever is typed.
-"""
+Each searchable record stores its searched text, every language's, with accents
+and case folded (``search_text``, see ``editorial.search``); one query per kind
+of entry takes the records containing every stem of the query. Those are then
+matched word by word in Python, in the reader's language with the English
+beside it ("António" → "antonio"): a query word matches a word of the same stem,
+by a light stemmer common to the three languages ("found", "founded",
+"founding"), or that it begins, when the query word is long enough to be meant
+as a prefix. Whole words only: "Manus" does not match "McManus". A hit in a
+title counts more than one in a summary. When nothing matches, one more query
+reads the names of all entries for a suggestion (``difflib``)."""
 
 import difflib
 import functools
 import re
 
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -28,6 +31,9 @@ SUFFIXES = ("ings", "ing", "edly", "ed", "ees", "ee", "es", "s", "e")
 SHORTEST_STEM = 3
 SHORTEST_PREFIX = 5
 SNIPPET_WORDS = 30
+# Records of a kind scored in Python at most: the search stays quick however
+# common the word (on PostgreSQL every match is ranked).
+MOST_CANDIDATES = 500
 WORDS_AND_GAPS = re.compile(r"(\w+)", re.UNICODE)
 
 
@@ -65,15 +71,13 @@ class Matcher:
 
 
 def search(targets, terms):
-    vocabulary = set()
     results = []
     matcher = Matcher(terms.words)
     rest = Matcher(terms.text_words)
     for target in targets:
         scored = []
-        for obj in target.queryset():
+        for obj in _candidates(target, terms, matcher, rest):
             texts = _texts(target, obj, terms.language)
-            vocabulary.update(WORD.findall(texts.get(target.name_field, "")))
             score = _score(target, obj, texts, matcher, rest, terms)
             if score:
                 scored.append((score, obj))
@@ -81,8 +85,28 @@ def search(targets, terms):
         results += [
             _result(target, obj, score, matcher, terms) for score, obj in scored[:RESULTS_PER_KIND]
         ]
-    suggestion = None if results else suggest(terms, vocabulary)
+    suggestion = None if results else suggest(terms, _name_words(targets))
     return Found(results, suggestion)
+
+
+def _containing(matcher):
+    """Records whose folded text contains every query stem: a superset of the
+    hits (a stem inside a longer word too), narrowed in Python."""
+    return Q(*(Q(search_text__contains=s) for s in matcher.stems))
+
+
+def _candidates(target, terms, matcher, rest):
+    condition = _containing(matcher)
+    if terms.date_prefix and target.date:
+        condition |= Q(**{f"{target.date}__startswith": terms.date_prefix}) & _containing(rest)
+    return target.queryset().filter(condition)[:MOST_CANDIDATES]
+
+
+def _name_words(targets):
+    """The words of every entry's name or title, in one query."""
+    names = [target.queryset().values_list(target.name_field).order_by() for target in targets]
+    every_name = names[0].union(*names[1:], all=True).order_by()
+    return {word for (name,) in every_name for word in WORD.findall(name)}
 
 
 def _texts(target, obj, language):

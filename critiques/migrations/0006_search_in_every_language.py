@@ -1,5 +1,5 @@
 import django.contrib.postgres.search
-from django.db import migrations
+from django.db import migrations, models
 
 from editorial.search import index_and_fill
 
@@ -8,8 +8,9 @@ WEIGHTS = {'criticism': {'title': 'A', 'summary': 'B', 'response': 'C'}, 'critic
 
 
 def index_and_fill_all(apps, schema_editor):
-    """On PostgreSQL: GIN indexes on the vectors of each language, all filled in
-    with the unaccenting configurations (the English vectors included)."""
+    """The folded search text of every record; on PostgreSQL, GIN indexes on the
+    vectors of each language, all filled in with the unaccenting configurations
+    (the English vectors included)."""
     for model_name, weights in WEIGHTS.items():
         index_and_fill(apps.get_model("critiques", model_name), weights, schema_editor)
 
@@ -24,6 +25,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='critic',
+            name='search_text',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='critic',
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
@@ -36,6 +42,11 @@ class Migration(migrations.Migration):
             model_name='critic',
             name='search_vector_fr',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='criticism',
+            name='search_text',
+            field=models.TextField(default='', editable=False),
         ),
         migrations.AddField(
             model_name='criticism',

@@ -1,5 +1,5 @@
 import django.contrib.postgres.search
-from django.db import migrations
+from django.db import migrations, models
 
 from editorial.search import index_and_fill
 
@@ -8,8 +8,9 @@ WEIGHTS = {'event': {'title': 'A', 'summary': 'B'}}
 
 
 def index_and_fill_all(apps, schema_editor):
-    """On PostgreSQL: GIN indexes on the vectors of each language, all filled in
-    with the unaccenting configurations (the English vectors included)."""
+    """The folded search text of every record; on PostgreSQL, GIN indexes on the
+    vectors of each language, all filled in with the unaccenting configurations
+    (the English vectors included)."""
     for model_name, weights in WEIGHTS.items():
         index_and_fill(apps.get_model("timeline", model_name), weights, schema_editor)
 
@@ -22,6 +23,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name='event',
+            name='search_text',
+            field=models.TextField(default='', editable=False),
+        ),
         migrations.AddField(
             model_name='event',
             name='search_vector_es',
