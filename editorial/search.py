@@ -30,6 +30,11 @@ from django.db.models.functions import Coalesce, NullIf
 # stemming for the language with ``unaccent`` in front (see the migration
 # editorial 0002_search_configurations).
 SEARCH_CONFIGS = {"en": "en_unaccent", "fr": "fr_unaccent", "es": "es_unaccent"}
+# PostgreSQL's own configurations, accents kept: the French and Spanish stemmers
+# know their languages' accented endings ("fondée" and "fondé" share "fond"
+# only when the accents reach the stemmer), so French and Spanish text is
+# parsed both ways and a query matches either.
+ACCENTED_CONFIGS = {"fr": "french", "es": "spanish"}
 VECTOR_FIELDS = {"en": "search_vector", "fr": "search_vector_fr", "es": "search_vector_es"}
 
 
@@ -74,11 +79,14 @@ def fold(text):
 
 def vector_expression(model, weights, language):
     """The weighted vector of ``language``: its text (English where untranslated)
-    with its stemming, and, for French and Spanish, the English text too."""
+    with its stemming (for French and Spanish, with accents folded and kept), and
+    for French and Spanish the English text with English stemming too."""
     parts = []
     for name, weight in weights.items():
         text = translated_expression(model, name, language)
         parts.append(SearchVector(text, weight=weight, config=SEARCH_CONFIGS[language]))
+        if language in ACCENTED_CONFIGS:
+            parts.append(SearchVector(text, weight=weight, config=ACCENTED_CONFIGS[language]))
         if language != "en":
             parts.append(SearchVector(name, weight=weight, config=SEARCH_CONFIGS["en"]))
     vector = parts[0]

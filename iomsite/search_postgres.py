@@ -1,10 +1,11 @@
 """The search on PostgreSQL: full-text search in the reader's language.
 
 Each kind of entry is one query on its stored, GIN-indexed vector of the reader's
-language (see ``editorial.search``). The query is parsed twice, with the
-language's stemming and with English stemming, and either may match: the vector
-holds the text in both. Ranks weigh a title ("A") far above a passing mention;
-an entry dated in the year or month the query names ranks above both.
+language (see ``editorial.search``). The query is parsed with the language's
+stemming (for French and Spanish twice: accents folded and kept) and with
+English stemming, and any may match: the vector holds the text parsed each way.
+Ranks weigh a title ("A") far above a passing mention; an entry dated in the
+year or month the query names ranks above both.
 ``ts_headline`` marks the matched words, between two private-use characters
 that cannot come from a query (``clean_query`` drops them) and that this module
 turns into ``<mark>`` after escaping the text.
@@ -23,7 +24,13 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from editorial.search import SEARCH_CONFIGS, VECTOR_FIELDS, fold, translated_expression
+from editorial.search import (
+    ACCENTED_CONFIGS,
+    SEARCH_CONFIGS,
+    VECTOR_FIELDS,
+    fold,
+    translated_expression,
+)
 
 from .search import RESULTS_PER_KIND, Found, Result
 
@@ -45,10 +52,17 @@ MOST_WORDS_CORRECTED = 4
 
 
 def _query(text, language):
-    """The words parsed with the language's stemming, or with English stemming."""
-    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIGS[language])
-    if language != "en":
-        query |= SearchQuery(text, search_type="websearch", config=SEARCH_CONFIGS["en"])
+    """The words parsed with the language's stemming (accents folded, and kept
+    for French and Spanish), or with English stemming."""
+    configs = [SEARCH_CONFIGS[language], ACCENTED_CONFIGS.get(language), SEARCH_CONFIGS["en"]]
+    queries = [
+        SearchQuery(text, search_type="websearch", config=config)
+        for config in dict.fromkeys(configs)
+        if config
+    ]
+    query = queries[0]
+    for other in queries[1:]:
+        query |= other
     return query
 
 

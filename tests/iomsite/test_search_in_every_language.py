@@ -14,6 +14,7 @@ from devtools.generate import generate
 from editorial import registry
 from iomsite import search
 from iomsite.search_words import Matcher, highlight
+from orgs.models import NameEra
 from tests.factories import EventFactory
 from timeline.models import Event
 
@@ -186,3 +187,23 @@ def test_the_spanish_text_is_shown_and_marked_to_a_reader_of_the_spanish_pages()
     with translation.override("es"):
         titles = [r.title for r in search.search("migraciones").results]
     assert "Conferencia sobre las <mark>migraciones</mark>" in titles
+
+
+@requires_event_translations
+def test_a_spanish_word_typed_without_its_accent_finds_the_spanish_text():
+    EventFactory(slug="event-migracion", title="Migration", title_es="Migración")
+    with translation.override("es"):
+        urls = [r.url for r in search.search("migracion").results]
+    assert "/history/event-migracion/" in urls
+
+
+@pytest.mark.skipif(
+    bool(translation_columns_missing(NameEra, "name")),
+    reason=translation_columns_missing(NameEra, "name") or "-",
+)
+def test_the_organizations_spanish_name_finds_its_name_era():
+    with translation.override("es"):
+        urls = [
+            r.url for r in search.search("Organización Internacional para las Migraciones").results
+        ]
+    assert urls[0] == "/names/era-iom/"
