@@ -20,8 +20,12 @@ from orgs.fields import PartialDateField, WebURLField
 from orgs.models import Organization, Source
 
 
-@register(fixture="critiques.json", own_page=True)
-class Critic(Content):
+@register(
+    fixture="critiques.json", own_page=True, search=SearchTarget(_("Critic"), "name", "description")
+)
+class Critic(Searchable, Content):
+    search_weights = {"name": "A", "description": "B"}
+
     class Kind(models.TextChoices):
         NGO = "ngo", _("Non-governmental organization")
         ADVOCACY = "advocacy", _("Advocacy body")
@@ -107,7 +111,9 @@ class CriticismQuerySet(ContentQuerySet):
 
 
 @register(
-    fixture="critiques.json", own_page=True, search=SearchTarget(_("Criticism"), "title", "summary")
+    fixture="critiques.json",
+    own_page=True,
+    search=SearchTarget(_("Criticism"), "title", "summary", date="date"),
 )
 class Criticism(Searchable, Claim):
     search_weights = {"title": "A", "summary": "B", "response": "C"}

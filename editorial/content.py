@@ -19,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # Bookkeeping, not content: left out of history, fixtures and comparisons.
-BOOKKEEPING_FIELDS = ("version", "search_vector")
+BOOKKEEPING_FIELDS = (
+    "version",
+    "search_vector",
+    "search_vector_fr",
+    "search_vector_es",
+    "search_text",
+)
 
 # For editors only: kept in history and fixtures, shown in the admin, and left
 # out of every public page, feed, search and list of the fields a change changed.

@@ -36,6 +36,9 @@ class SearchTarget:
     title: str
     snippet: str
     boost: float = 1.0
+    # The date field that places a hit in time, shown with it and matched by a
+    # year or a month typed in the query ("1989", "December 1951").
+    date: str | None = None
 
 
 @dataclass

@@ -1,25 +1,42 @@
-"""Site search across events, criticisms, people, name eras, facts and sources.
+"""Site search across every public kind of entry, in the reader's language.
 
-On PostgreSQL it uses full-text search (stored weighted vectors, web-search query
-syntax, ranked); on SQLite it falls back to matching every word of the query
-and ranking by where the words occur. Both return the same kind of results.
+On PostgreSQL it uses full-text search (``iomsite.search_postgres``: stored,
+weighted vectors per language with accent folding and stemming, ``ts_headline``
+highlights, ``pg_trgm`` suggestions). On SQLite it falls back to Python
+(``iomsite.search_words``): accents and case folded, whole words with a light
+stemmer, title hits first, highlights and suggestions by ``difflib``. Both
+return the same kind of results, and both match a year or a month typed in the
+query ("1989", "December 1951") against the date of each dated entry.
 """
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q
-from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from editorial import registry
+from editorial.search import fold, search_language
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 25
 WORD = re.compile(r"\w+", re.UNICODE)
+YEAR = re.compile(r"^[12]\d{3}$")
+DAY = re.compile(r"^(0?[1-9]|[12]\d|3[01])$")
+# Month names in the reader languages, accents and case folded.
+MONTHS = {
+    name: number
+    for names in (
+        "january february march april may june july august september october november december",
+        "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+# Words that join the parts of a written date ("5 de diciembre de 1951").
+DATE_JOINERS = {"de", "del", "of", "the", "le", "el"}
 
 
 @dataclass(frozen=True)
@@ -32,34 +49,69 @@ class Target:
     title: str
     snippet: str
     boost: float = 1.0
+    date: str | None = None
 
     @property
     def weighted_fields(self):
         return self.model.search_weights
 
+    @property
+    def name_field(self):
+        """The field that names the entry: its title, or its first "A" field."""
+        if self.title != "__str__":
+            return self.title
+        return next(name for name, weight in self.weighted_fields.items() if weight == "A")
+
+    @property
+    def name_fields(self):
+        """The fields that name the entry, an exact match of which comes first."""
+        return [name for name, weight in self.weighted_fields.items() if weight == "A"]
+
     def queryset(self):
-        return self.model.objects.published()
+        related = getattr(self.model, "str_related", ())
+        published = self.model.objects.published()
+        return published.select_related(*related) if related else published
 
 
 def targets():
     """Every registered model the search covers."""
     return [
-        Target(r.model, r.search.label, r.search.title, r.search.snippet, r.search.boost)
+        Target(
+            r.model, r.search.label, r.search.title, r.search.snippet, r.search.boost, r.search.date
+        )
         for r in registry.registrations()
         if r.search is not None
     ]
 
 
-WEIGHT_SCORES = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
-
-
 @dataclass
 class Result:
     kind: str
-    title: str
+    title: str  # safe HTML: the matched words marked
     url: str
-    snippet: str
+    snippet: str  # safe HTML: the matched words marked
     score: float
+    date: object = None  # a PartialDate, shown at its own precision
+
+
+@dataclass
+class Found:
+    results: list = field(default_factory=list)
+    # "Did you mean …": the query with a near-miss word spelled as the site spells it.
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a query asks for: its words, and the date it names, if any."""
+
+    text: str
+    words: tuple
+    # The words left once the date's words are taken out ("treaty" of "treaty 1951").
+    text_words: tuple = ()
+    # The date as stored ("1989", "1951-12", "1951-12-05"), matched as a prefix.
+    date_prefix: str | None = None
+    language: str = "en"
 
 
 def clean_query(raw):
@@ -76,54 +128,38 @@ def clean_query(raw):
     return text, notice
 
 
+def parse(query, language="en"):
+    """The query's words, and the date it names: a year, with a month and a day
+    if given ("5 December 1951", "décembre 1951", "1951")."""
+    words = tuple(WORD.findall(query))
+    folded = [fold(word) for word in words]
+    year = next((i for i, word in enumerate(folded) if YEAR.match(word)), None)
+    if year is None:
+        return Terms(query, words, words, None, language)
+    date_words = {year}
+    prefix = folded[year]
+    month = next((i for i, word in enumerate(folded) if word in MONTHS), None)
+    if month is not None:
+        date_words.add(month)
+        prefix += f"-{MONTHS[folded[month]]:02d}"
+        day = next((i for i, word in enumerate(folded) if DAY.match(word)), None)
+        if day is not None:
+            date_words.add(day)
+            prefix += f"-{int(folded[day]):02d}"
+        date_words |= {i for i, word in enumerate(folded) if word in DATE_JOINERS}
+    rest = tuple(word for i, word in enumerate(words) if i not in date_words)
+    return Terms(query, words, rest, prefix, language)
+
+
 def search(query):
-    """Ranked results for a cleaned query; empty when it has no words to look for."""
-    words = WORD.findall(query)
-    if not words:
-        return []
+    """Ranked results for a cleaned query, with a suggestion when nothing matched."""
+    terms = parse(query, search_language(get_language()))
+    if not terms.words:
+        return Found()
     if connection.vendor == "postgresql":
-        results = [r for target in targets() for r in _full_text(target, query)]
+        from . import search_postgres as engine
     else:
-        results = [r for target in targets() for r in _word_match(target, words)]
-    return sorted(results, key=lambda r: (-r.score, r.title))
-
-
-def _full_text(target, query):
-    search_query = SearchQuery(query, search_type="websearch", config="english")
-    hits = (
-        target.queryset()
-        # The stored, GIN-indexed vector (see editorial.search.Searchable).
-        .filter(search_vector=search_query)
-        # Not "rank": Fact has a field of that name.
-        .annotate(search_rank=SearchRank(F("search_vector"), search_query))
-        .order_by("-search_rank")[:RESULTS_PER_KIND]
-    )
-    return [_result(target, obj, obj.search_rank) for obj in hits]
-
-
-def _word_match(target, words):
-    condition = Q()
-    for word in words:
-        condition &= Q(
-            *(Q(**{f"{field}__icontains": word}) for field in target.weighted_fields),
-            _connector=Q.OR,
-        )
-    hits = target.queryset().filter(condition)[: RESULTS_PER_KIND * 4]
-    scored = [(_word_score(target, obj, words), obj) for obj in hits]
-    scored.sort(key=lambda pair: -pair[0])
-    return [_result(target, obj, score) for score, obj in scored[:RESULTS_PER_KIND]]
-
-
-def _word_score(target, obj, words):
-    score = 0.0
-    for field, weight in target.weighted_fields.items():
-        text = str(getattr(obj, field) or "").lower()
-        score += WEIGHT_SCORES[weight] * sum(text.count(word.lower()) for word in words)
-    return score
-
-
-def _result(target, obj, score):
-    title = str(obj) if target.title == "__str__" else getattr(obj, target.title)
-    snippet = Truncator(getattr(obj, target.snippet) or "").words(30)
-    url = obj.get_absolute_url()
-    return Result(str(target.label), title, url, snippet, float(score) * target.boost)
+        from . import search_words as engine
+    found = engine.search(targets(), terms)
+    found.results.sort(key=lambda r: (-r.score, r.title))
+    return found

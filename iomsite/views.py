@@ -82,14 +82,15 @@ def newest(*facts):
 
 def search_page(request):
     query, notice = search.clean_query(request.GET.get("q", ""))
-    results = search.search(query) if query else []
+    found = search.search(query) if query else search.Found()
     return render(
         request,
         "search.html",
         {
             "search_query": query,
             "notice": notice,
-            "results": results,
+            "results": found.results,
+            "suggestion": found.suggestion,
             "searched": bool(query),
         },
     )

@@ -46,7 +46,9 @@ class EventQuerySet(ContentQuerySet):
 
 
 @register(
-    fixture="timeline.json", own_page=True, search=SearchTarget(_("Event"), "title", "summary")
+    fixture="timeline.json",
+    own_page=True,
+    search=SearchTarget(_("Event"), "title", "summary", date="start"),
 )
 class Event(Searchable, Claim):
     search_weights = {"title": "A", "summary": "B"}

@@ -46,8 +46,14 @@ class OrganizationQuerySet(ContentQuerySet):
         )
 
 
-@register(fixture="organizations.json", own_page=True)
-class Organization(Claim):
+@register(
+    fixture="organizations.json",
+    own_page=True,
+    search=SearchTarget(_("Organization"), "name", "summary", date="founded"),
+)
+class Organization(Searchable, Claim):
+    search_weights = {"name": "A", "acronym": "A", "summary": "B", "mandate": "C", "structure": "D"}
+
     class Kind(models.TextChoices):
         INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
         UN_RELATED = "un-related", _("UN related organization")
@@ -159,7 +165,9 @@ class SeeAlsoCitation(CitationBase):
 
 
 @register(
-    fixture="name_eras.json", own_page=True, search=SearchTarget(_("Name"), "name", "summary")
+    fixture="name_eras.json",
+    own_page=True,
+    search=SearchTarget(_("Name"), "name", "summary", date="start"),
 )
 class NameEra(Searchable, Claim):
     search_weights = {"name": "A", "acronym": "A", "summary": "B"}

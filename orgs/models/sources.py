@@ -49,7 +49,7 @@ def validate_isbn(value):
     fixture="sources.json",
     fixture_check=fixture_problems,
     own_page=True,
-    search=SearchTarget(_("Source"), "title", "authors", boost=0.5),
+    search=SearchTarget(_("Source"), "title", "authors", boost=0.5, date="published"),
 )
 class Source(Searchable, Content):
     search_weights = {

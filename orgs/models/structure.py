@@ -26,8 +26,12 @@ from ..fields import PartialDateField
 from .organizations import Organization
 
 
-@register(fixture="offices.json")
-class Office(Claim):
+@register(
+    fixture="offices.json", search=SearchTarget(_("Office"), "__str__", "summary", date="opened")
+)
+class Office(Searchable, Claim):
+    search_weights = {"name": "A", "city": "A", "country": "B", "summary": "C"}
+
     class Kind(models.TextChoices):
         HEADQUARTERS = "headquarters", _("Headquarters")
         LIAISON = "liaison", _("Liaison office")
@@ -135,7 +139,7 @@ class FactQuerySet(ContentQuerySet):
         return shown
 
 
-@register(fixture="facts.json", search=SearchTarget(_("Figure"), "__str__", "note"))
+@register(fixture="facts.json", search=SearchTarget(_("Figure"), "__str__", "note", date="at"))
 class Fact(Searchable, Claim):
     """A figure about an organization at a point in time, as one source gives it.
 

@@ -54,6 +54,7 @@ ENGLISH_PAGES = {
     **{url: 200 for url in PAGES if url not in ("/sitemap.xml", "/robots.txt")},
     "/search/": 200,
     "/search/?q=zzyzzyva": 200,
+    "/search/?q=Vitorrino": 200,  # "Did you mean …"
     "/history/?era=era-icem": 200,
     "/no-such-page/": 404,
 }

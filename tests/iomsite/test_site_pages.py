@@ -37,7 +37,10 @@ PAGES = {
     "/criticisms/": 8,
     "/criticisms/criticism-2003-pacific-solution/": 6,  # + co-authors of quotations
     "/criticisms/critics/human-rights-watch/": 5,
-    "/search/?q=swing": 6,
+    # One query per kind of entry searched (nine kinds).
+    "/search/?q=swing": 9,
+    "/search/?q=1989": 9,
+    "/search/?q=antonio+vitorino": 9,
     "/updates/": 15,
     "/changes/orgs/person/amy-e-pope/": 4,
     "/changes/timeline/event/event-1989-renamed-iom/": 5,

@@ -1,0 +1,42 @@
+import django.contrib.postgres.search
+from django.db import migrations, models
+
+from editorial.search import index_and_fill
+
+# The search weights as they were when this migration was written.
+WEIGHTS = {'event': {'title': 'A', 'summary': 'B'}}
+
+
+def index_and_fill_all(apps, schema_editor):
+    """The folded search text of every record; on PostgreSQL, GIN indexes on the
+    vectors of each language, all filled in with the unaccenting configurations
+    (the English vectors included)."""
+    for model_name, weights in WEIGHTS.items():
+        index_and_fill(apps.get_model("timeline", model_name), weights, schema_editor)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('editorial', '0002_search_configurations'),
+        ('timeline', '0007_event_undated_and_operations'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='event',
+            name='search_text',
+            field=models.TextField(default='', editable=False),
+        ),
+        migrations.AddField(
+            model_name='event',
+            name='search_vector_es',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='event',
+            name='search_vector_fr',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.RunPython(index_and_fill_all, migrations.RunPython.noop),
+    ]
