@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('critiques', '0005_quotation_co_speakers'),
+        ('critiques', '0006_translated_fields'),
     ]
 
     operations = [

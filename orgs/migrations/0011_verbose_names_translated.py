@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orgs', '0009_term_director_title_and_known_in_office_until'),
+        ('orgs', '0010_translated_fields'),
     ]
 
     operations = [

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('editorial', '0002_search_configurations'),
-        ('orgs', '0009_term_director_title_and_known_in_office_until'),
+        ('orgs', '0011_verbose_names_translated'),
     ]
 
     operations = [
