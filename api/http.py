@@ -10,6 +10,7 @@ and ``ConditionalGetMiddleware`` answers ``If-None-Match``.
 from functools import wraps
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from .licence import add_licence_link
@@ -45,7 +46,9 @@ def read_only(view):
             response["Access-Control-Allow-Headers"] = "If-None-Match"
         elif request.method not in ("GET", "HEAD"):
             response = json_error(
-                405, f"Method {request.method} is not allowed: the API is read-only."
+                405,
+                _("Method %(method)s is not allowed: this address is read-only.")
+                % {"method": request.method[:20]},
             )
         else:
             try:
