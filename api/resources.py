@@ -125,6 +125,14 @@ class Resource:
         return generic_filterset(self)
 
 
+# A yes/no filter takes exactly "true" or "false": anything else is a 400, not ignored.
+YES_NO = [("true", "true"), ("false", "false")]
+
+
+def filter_yes_no(queryset, name, value):
+    return queryset.filter(**{name: value == "true"})
+
+
 def generic_filterset(resource):
     declared = {}
     for field in resource.fields:
@@ -134,7 +142,9 @@ def generic_filterset(resource):
                 field_name=field.name, choices=model_field.choices
             )
         elif isinstance(model_field, models.BooleanField):
-            declared[field.name] = django_filters.BooleanFilter(field_name=field.name)
+            declared[field.name] = django_filters.ChoiceFilter(
+                field_name=field.name, choices=YES_NO, method=filter_yes_no
+            )
         elif field.is_reference and field.target is not None:
             declared[field.name] = django_filters.CharFilter(
                 field_name=f"{field.name}__slug", max_length=120

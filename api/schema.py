@@ -113,9 +113,7 @@ def entry_schema(resource):
 
 def filter_parameter(name, declared):
     schema = {"type": "string"}
-    if isinstance(declared, django_filters.BooleanFilter):
-        schema = {"type": "string", "enum": ["true", "false"]}
-    elif isinstance(declared, django_filters.ChoiceFilter) and isinstance(
+    if isinstance(declared, django_filters.ChoiceFilter) and isinstance(
         declared.extra.get("choices"), list | tuple
     ):
         schema["enum"] = [value for value, _label in declared.extra["choices"]]
