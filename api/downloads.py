@@ -18,7 +18,7 @@ from critiques.models import Criticism
 from orgs.models import Fact, Source, Term
 from timeline.models import Event
 
-from .http import BadRequest, read_only
+from .http import ApiError, read_only
 from .licence import licence
 from .listing import filtered
 from .representation import absolute, represent
@@ -99,7 +99,7 @@ def table_named(name):
     for table in tables():
         if table.name == name:
             return table
-    raise BadRequest(_("There is no download “%(name)s”.") % {"name": name[:100]}, status=404)
+    raise ApiError(_("There is no download “%(name)s”.") % {"name": name[:100]}, status=404)
 
 
 def rows(request, table):

@@ -18,8 +18,8 @@ from .licence import add_licence_link
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 
-class BadRequest(Exception):
-    """A request the API cannot answer: its status, message and the parameter at fault."""
+class ApiError(Exception):
+    """A request the API cannot answer (400, 404): its message and the parameter at fault."""
 
     def __init__(self, message, parameter=None, status=400):
         super().__init__(message)
@@ -53,7 +53,7 @@ def read_only(view):
         else:
             try:
                 response = view(request, *args, **kwargs)
-            except BadRequest as error:
+            except ApiError as error:
                 response = json_error(error.status, error.message, error.parameter)
         response["Allow"] = ALLOWED_METHODS
         response["Access-Control-Allow-Origin"] = "*"

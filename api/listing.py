@@ -8,7 +8,7 @@ last one is a 404. Nothing reaches the database unchecked.
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
-from .http import BadRequest
+from .http import ApiError
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -18,7 +18,7 @@ PAGING = ("page", "page_size")
 def check_parameters(request, allowed):
     for name in request.GET:
         if name not in allowed:
-            raise BadRequest(
+            raise ApiError(
                 _("Unknown parameter “%(name)s”; this list takes: %(allowed)s.")
                 % {"name": name[:100], "allowed": ", ".join(sorted(allowed))},
                 parameter=name[:100],
@@ -31,7 +31,7 @@ def filtered(request, resource, entries, allowed_extra=PAGING):
     check_parameters(request, {*filterset.filters, *allowed_extra})
     if not filterset.is_valid():
         name, errors = next(iter(filterset.errors.items()))
-        raise BadRequest(
+        raise ApiError(
             _("Parameter “%(name)s”: %(problem)s") % {"name": name, "problem": " ".join(errors)},
             parameter=name,
         )
@@ -43,7 +43,7 @@ def whole_number(request, name, default, largest):
     if text in (None, ""):
         return default
     if not (text.isascii() and text.isdigit()) or len(text) > 9 or not 1 <= int(text) <= largest:
-        raise BadRequest(
+        raise ApiError(
             _("Parameter “%(name)s” must be a whole number from 1 to %(largest)s.")
             % {"name": name, "largest": largest},
             parameter=name,
@@ -57,7 +57,7 @@ def page_of(request, entries):
     number = whole_number(request, "page", 1, 10**9)
     paginator = Paginator(entries, size)
     if number > max(paginator.num_pages, 1):
-        raise BadRequest(
+        raise ApiError(
             _("There is no page %(number)s: the last page is %(last)s.")
             % {"number": number, "last": paginator.num_pages},
             parameter="page",

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .downloads import tables
-from .http import BadRequest, read_only
+from .http import ApiError, read_only
 from .licence import LICENSE_NAME, LICENSE_STATEMENT, LICENSE_URL, licence
 from .listing import PAGE_SIZE, filtered, page_of
 from .representation import absolute, represent
@@ -28,7 +28,7 @@ from .schema import openapi_document
 def resource_or_404(kind):
     resource = resource_named(kind)
     if resource is None:
-        raise BadRequest(
+        raise ApiError(
             _("There is no kind “%(kind)s” in this API.") % {"kind": kind[:100]}, status=404
         )
     return resource
@@ -82,15 +82,15 @@ def entry_list(request, kind):
 @read_only
 def entry_detail(request, kind, key):
     resource = resource_or_404(kind)
-    if request.GET:
-        raise BadRequest(
-            _("An entry takes no parameters; “%(name)s” is not one.")
-            % {"name": next(iter(request.GET))[:100]},
-            parameter=next(iter(request.GET))[:100],
+    unexpected = next(iter(request.GET), None)
+    if unexpected is not None:
+        raise ApiError(
+            _("An entry takes no parameters; “%(name)s” is not one.") % {"name": unexpected[:100]},
+            parameter=unexpected[:100],
         )
     entry = resource.entries().filter(slug=key).first()
     if entry is None:
-        raise BadRequest(
+        raise ApiError(
             _("There is no published %(kind)s with the key “%(key)s”.")
             % {"kind": resource.model._meta.verbose_name, "key": key[:120]},
             status=404,

@@ -5,9 +5,12 @@ from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from api.licence import LICENSE_URL
-from tests.iomsite.test_hostile_input import NASTY_VALUES, assert_handled
+from tests.iomsite.test_hostile_input import NASTY_VALUES, assert_handled, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +179,15 @@ def test_malformed_query_strings_are_refused_cleanly(client, raw_query):
     for url in ADDRESSES:
         full = f"{url}?{raw_query}"
         assert_handled(client.get(full), full)
+
+
+@hypothesis_settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(url=st.sampled_from(ADDRESSES), extra=queries)
+def test_hostile_query_strings_never_cause_a_server_error(client, url, extra):
+    full = f"{url}?{urlencode(extra)}"
+    assert_handled(client.get(full), full)
