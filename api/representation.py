@@ -6,6 +6,7 @@ downloads, so the three never disagree. Values come from the entry as loaded by
 """
 
 from decimal import Decimal
+from functools import cache
 
 from django.urls import reverse
 
@@ -26,8 +27,15 @@ def absolute(request, url):
     return request.build_absolute_uri(url) if url else None
 
 
+@cache
+def list_path(kind):
+    return reverse("api:list", args=[kind])
+
+
 def api_url(request, resource, key):
-    return absolute(request, reverse("api:detail", args=[resource.kind, key]))
+    # A key is a slug: safe to append to the list's address, without a reverse()
+    # for each of the hundreds of links in a page of entries.
+    return absolute(request, f"{list_path(resource.kind)}{key}/")
 
 
 def reference(request, field, related):

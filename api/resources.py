@@ -11,7 +11,7 @@ timeline's and the criticisms' own filter forms are reused as they are.
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import django_filters
 from django.db import models
@@ -154,13 +154,18 @@ def generic_filterset(resource):
     return type(name, (django_filters.FilterSet,), {**declared, "Meta": meta})
 
 
+@cache
+def _resources(models):
+    return {model: Resource(model) for model in models}
+
+
 def resources():
     """Every resource, in the order the apps registered their models."""
-    return [Resource(model) for model in registry.content_models()]
+    return list(_resources(tuple(registry.content_models())).values())
 
 
 def resource_for(model):
-    return Resource(model) if model in registry.content_models() else None
+    return _resources(tuple(registry.content_models())).get(model)
 
 
 def resource_named(kind):
