@@ -33,10 +33,8 @@ def test_any_origin_may_read_and_the_licence_is_linked(client, url):
     assert response["Link"] == f'<{LICENSE_URL}>; rel="license"'
 
 
-@pytest.mark.parametrize("url", ADDRESSES)
+@pytest.mark.parametrize("url", [url for url in ADDRESSES if not url.endswith(".csv")])
 def test_json_answers_carry_the_licence(client, url):
-    if url.endswith(".csv"):
-        pytest.skip("a CSV carries it in its Link header")
     body = client.get(url).json()
     found = body["info"]["license"] if "openapi" in body else body["license"]
     assert found["url"] == LICENSE_URL
