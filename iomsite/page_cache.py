@@ -34,7 +34,19 @@ from . import cache_health
 from .content_version import version_store
 from .models import ContentVersion
 
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "ETag")
+CACHED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Cache-Control",
+    "Link",
+    "ETag",
+    # The API's and the downloads' (api.http): CORS, and a download's file name.
+    "Allow",
+    "Access-Control-Allow-Origin",
+    "Access-Control-Expose-Headers",
+    "Content-Disposition",
+)
 SERVED_HEADER = "X-Page-Cache"
 
 

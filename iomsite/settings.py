@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "orgs",
     "timeline",
     "critiques",
+    "api",
 ]
 if DEBUG:
     # Development only: the scale-data generator and measure_pages (see devtools).

@@ -9,6 +9,8 @@ from .sitemaps import SITEMAPS
 
 # Machine and staff addresses: one each, in no language.
 urlpatterns = [
+    # The API, its documentation and the downloads: one address each (see api.urls).
+    path("", include("api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", health.healthz, name="healthz"),

@@ -10,13 +10,16 @@ from . import __doc__ as DESCRIPTION
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+# The main pages; each API list (/api/v1/...) stands beside the HTML page it mirrors.
 PAGES = [
     "/",
     "/history/",
+    "/api/v1/events/",
     "/names/",
     "/leaders/",
     "/structure/",
     "/criticisms/",
+    "/api/v1/criticisms/",
     "/sources/",
     "/updates/",
     "/search/?q=migration",
@@ -24,7 +27,16 @@ PAGES = [
     "/history/event-1989-renamed-iom/",
     "/criticisms/criticism-2003-pacific-solution/",
 ]
-QUICK_PAGES = ["/", "/history/", "/leaders/", "/structure/", "/criticisms/", "/search/?q=migration"]
+QUICK_PAGES = [
+    "/",
+    "/history/",
+    "/api/v1/events/",
+    "/leaders/",
+    "/structure/",
+    "/criticisms/",
+    "/api/v1/criticisms/",
+    "/search/?q=migration",
+]
 LIGHTHOUSE_PAGES = ["/", "/history/", "/leaders/", "/structure/", "/criticisms/", "/sources/"]
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "

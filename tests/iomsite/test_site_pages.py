@@ -48,6 +48,8 @@ PAGES = {
     "/changes/orgs/term/term-amy-e-pope-dg/": 4,
     # + the co-authors each version of a quotation records
     "/changes/critiques/quotation/quote-john-joniad-open-prison/": 4,
+    # The data and API documentation: the kinds come from the registry, not the database.
+    "/api/": 0,
     "/sitemap.xml": 7,
     "/robots.txt": 0,
 }

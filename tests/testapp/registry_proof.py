@@ -99,3 +99,15 @@ def test_a_content_model_left_unregistered_fails_the_system_checks(monkeypatch):
     errors = every_content_model_is_registered()
 
     assert [(error.id, error.obj) for error in errors] == [("editorial.E001", Gadget)]
+
+
+def test_the_new_model_gets_api_endpoints_and_a_schema(client):
+    gadget = published_gadget()
+
+    listed = client.get("/api/v1/gadgets/").json()
+    detail = client.get(f"/api/v1/gadgets/{gadget.slug}/").json()
+
+    assert [item["key"] for item in listed["results"]] == ["sprocket"]
+    assert detail["name"] == "Sprocket"
+    assert len(detail["citations"]) == 1
+    assert "/api/v1/gadgets/{key}/" in client.get("/api/v1/openapi.json").json()["paths"]
