@@ -39,7 +39,9 @@ def date_fields(item):
 
 def test_every_public_entry_in_the_sitemap_has_an_api_twin_with_its_values(client):
     twins = api_twins(client)
-    entries = [path for path in sitemap_paths(client) if path not in SECTIONS - {"/"}]
+    # One API entry holds every language's text; its twin is the English page.
+    english = [path for path in sitemap_paths(client) if not path.startswith(("/fr/", "/es/"))]
+    entries = [path for path in english if path not in SECTIONS - {"/"}]
     assert len(entries) > 100
 
     for path in entries:
