@@ -120,6 +120,8 @@ INSTALLED_APPS = [
     "orgs",
     "timeline",
     "critiques",
+    "django_countries",
+    "members",
 ]
 if DEBUG:
     # Development only: the scale-data generator and measure_pages (see devtools).

@@ -18,8 +18,9 @@ MAY_USE = {
     "orgs": {"editorial"},
     "timeline": {"editorial", "orgs"},
     "critiques": {"editorial", "orgs"},
-    "iomsite": {"editorial", "loader", "orgs", "timeline", "critiques"},
-    "devtools": {"editorial", "loader", "orgs", "timeline", "critiques", "iomsite"},
+    "members": {"editorial", "orgs", "timeline", "critiques"},
+    "iomsite": {"editorial", "loader", "orgs", "timeline", "critiques", "members"},
+    "devtools": {"editorial", "loader", "orgs", "timeline", "critiques", "members", "iomsite"},
 }
 
 
