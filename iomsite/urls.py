@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("orgs.urls")),
     path("history/", include("timeline.urls")),
     path("criticisms/", include("critiques.urls")),
+    path("members/", include("members.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", health.healthz, name="healthz"),
