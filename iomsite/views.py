@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from members.models import State
 from orgs.footnotes import Footnotes
 from orgs.models import Fact, NameEra, Office, Organization, Term
 
@@ -59,7 +60,9 @@ def home(request):
             "members": figures.get(Fact.Kind.MEMBER_STATES),
             "observers": figures.get(Fact.Kind.OBSERVER_STATES),
             "earlier_names": [era for era in name_eras if not era.is_current],
-            "structured_data": organization_json_ld(organization, name_eras, headquarters, figures),
+            "structured_data": organization_json_ld(
+                organization, name_eras, headquarters, figures, member_states(request)
+            ),
             "footnotes": Footnotes(),
         },
     )
@@ -92,8 +95,23 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def organization_json_ld(organization, name_eras, headquarters, figures):
-    """schema.org data for search engines, with dated figures as observations."""
+def member_states(request):
+    """schema.org Country entries for the states with a sourced membership
+    running today, by ISO code (one query)."""
+    return [
+        {
+            "@type": "Country",
+            "name": state.name,
+            "identifier": state.code,
+            "url": request.build_absolute_uri(state.get_absolute_url()),
+        }
+        for state in State.objects.published().current_members().order_by("code")
+    ]
+
+
+def organization_json_ld(organization, name_eras, headquarters, figures, members=()):
+    """schema.org data for search engines, with dated figures as observations and
+    the member states whose membership a source dates."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -137,6 +155,8 @@ def organization_json_ld(organization, name_eras, headquarters, figures):
         }
     if observations:
         data["subjectOf"] = observations
+    if members:
+        data["member"] = list(members)
     text = json.dumps({k: v for k, v in data.items() if v}, cls=DjangoJSONEncoder, indent=1)
     # Keep the data from closing its <script> element early.
     escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -5,7 +5,7 @@ a form error (the page answers 400), never a database lookup."""
 import datetime
 
 import django_filters
-from django.db.models import Exists, IntegerField, Min, OuterRef, Q
+from django.db.models import Case, Exists, IntegerField, Min, OuterRef, Q, When
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -44,9 +44,17 @@ def running(standing):
 
 def with_first_year(states):
     """Annotate the year each state first joined (as member or observer): the
-    sourced start where there is one, else the COW year."""
+    sourced start where there is one, else the COW year. A "by" date says only
+    that the state had joined by then, so it gives no year."""
     published = Q(spells__status=Status.PUBLISHED)
-    year = Coalesce(Cast(Substr("spells__start", 1, 4), IntegerField()), "spells__start_cow")
+    sourced_year = Case(
+        When(
+            spells__start_is_bound=False,
+            then=Cast(Substr("spells__start", 1, 4), IntegerField()),
+        ),
+        output_field=IntegerField(),
+    )
+    year = Coalesce(sourced_year, "spells__start_cow", output_field=IntegerField())
     return states.annotate(first_year=Min(year, filter=published))
 
 

@@ -10,7 +10,7 @@ say "by 1965 (COW IGO v3)" and rank it below any date an official source gives.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -50,6 +50,16 @@ def validate_iso_code(value):
 
 
 class StateQuerySet(ContentQuerySet):
+    def current_members(self):
+        """States with a published member spell still running, in one query."""
+        running = MembershipSpell.objects.published().filter(
+            state=OuterRef("pk"),
+            standing=Standing.MEMBER,
+            end__isnull=True,
+            end_cow__isnull=True,
+        )
+        return self.filter(Exists(running))
+
     def with_spells(self):
         """States with their published spells (oldest first) and the spells'
         citations of published sources: three queries for any number of states."""

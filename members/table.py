@@ -45,6 +45,13 @@ def start_text(spell):
     return _("by %(year)s (COW IGO v3)") % {"year": spell.start_cow}
 
 
+def first_year(spell):
+    """The year the spell began, unless a "by" date is all that is known."""
+    if spell.start and not spell.start_is_bound:
+        return spell.start.year
+    return spell.start_cow
+
+
 def row_for(state):
     spells = state.spell_list()
     current = state.current_spell
@@ -53,7 +60,7 @@ def row_for(state):
         state=state,
         standing=current.standing if current else "former",
         since=current or (spells[-1] if spells else None),
-        first_year=first.effective_start.year if first else None,
+        first_year=first_year(first) if first else None,
     )
 
 

@@ -53,5 +53,5 @@ def world_map(rows, colouring):
 
 def css_class(row, colouring):
     if colouring == "decade":
-        return f"map-decade-{row.decade}" if row.decade else "map-none"
+        return f"map-decade-{row.decade}" if row.decade else "map-undated"
     return f"map-{row.standing}"
