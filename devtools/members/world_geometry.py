@@ -46,10 +46,25 @@ def project(lon, lat):
     return round((lon + 180) * SCALE), round((NORTH - max(lat, SOUTH)) * SCALE)
 
 
+def unwrapped(points):
+    """A ring crossing the antimeridian (Russia's, Fiji's) kept in one piece:
+    longitudes continued past ±180 rather than jumping across the map, then the
+    ring moved by 360° to the side most of it is on; the map clips the rest."""
+    result = []
+    for lon, lat in points:
+        if result:
+            previous = result[-1][0]
+            lon += 360 * round((previous - lon) / 360)
+        result.append((lon, lat))
+    middle = sum(lon for lon, _lat in result) / len(result)
+    shift = -360 * round(middle / 360)
+    return [(lon + shift, lat) for lon, lat in result]
+
+
 def ring_path(points):
     """One closed ring as "M x y l dx dy ... z", repeated points dropped."""
     projected = []
-    for lon, lat in points:
+    for lon, lat in unwrapped(points):
         point = project(lon, lat)
         if not projected or point != projected[-1]:
             projected.append(point)
