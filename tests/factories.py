@@ -19,6 +19,7 @@ from factory.django import DjangoModelFactory
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
 from editorial.content import Status
 from editorial.models import PendingChange
+from members.models import MembershipSpell, State
 from orgs.models import (
     Fact,
     FactCitation,
@@ -309,6 +310,29 @@ class EventCitationFactory(CitationFactory):
         model = EventCitation
 
     claim = factory.SubFactory(EventFactory, cites=[])
+
+
+# members
+
+
+class StateFactory(ContentFactory):
+    class Meta:
+        model = State
+        django_get_or_create = ("code",)
+
+    code = "DE"
+    slug = factory.LazyAttribute(lambda state: f"state-{state.code.lower()}")
+    region = "europe"
+
+
+class MembershipSpellFactory(ClaimFactory):
+    class Meta:
+        model = MembershipSpell
+
+    slug = factory.Sequence(lambda n: f"spell-{n}")
+    state = factory.SubFactory(StateFactory)
+    standing = "member"
+    start_cow = 1951
 
 
 # critiques
