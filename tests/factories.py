@@ -19,7 +19,7 @@ from factory.django import DjangoModelFactory
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
 from editorial.content import Status
 from editorial.models import PendingChange
-from members.models import MembershipSpell, State
+from members.models import MembershipSpell, MembershipSpellCitation, State
 from orgs.models import (
     Fact,
     FactCitation,
@@ -320,9 +320,9 @@ class StateFactory(ContentFactory):
         model = State
         django_get_or_create = ("code",)
 
-    code = "DE"
+    code = "AQ"  # in ISO 3166, and never in the seed
     slug = factory.LazyAttribute(lambda state: f"state-{state.code.lower()}")
-    region = "europe"
+    region = "oceania"
 
 
 class MembershipSpellFactory(ClaimFactory):
@@ -333,6 +333,13 @@ class MembershipSpellFactory(ClaimFactory):
     state = factory.SubFactory(StateFactory)
     standing = "member"
     start_cow = 1951
+
+
+class MembershipSpellCitationFactory(CitationFactory):
+    class Meta:
+        model = MembershipSpellCitation
+
+    claim = factory.SubFactory(MembershipSpellFactory, cites=[])
 
 
 # critiques

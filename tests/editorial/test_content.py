@@ -14,6 +14,7 @@ from critiques.models import (
     Topic,
 )
 from editorial.content import Claim, Content, Status
+from members.models import MembershipSpell, MembershipSpellCitation, State
 from orgs.models import (
     Fact,
     FactCitation,
@@ -49,6 +50,8 @@ CONTENT_FACTORIES = {
     Critic: factories.CriticFactory,
     Criticism: factories.CriticismFactory,
     Quotation: factories.QuotationFactory,
+    State: factories.StateFactory,
+    MembershipSpell: factories.MembershipSpellFactory,
 }
 CLAIM_MODELS = [model for model in CONTENT_FACTORIES if issubclass(model, Claim)]
 REFERENCE_MODELS = [model for model in CONTENT_FACTORIES if not issubclass(model, Claim)]
@@ -63,6 +66,7 @@ CITATION_FACTORIES = {
     FactCitation: factories.FactCitationFactory,
     EventCitation: factories.EventCitationFactory,
     CriticismCitation: factories.CriticismCitationFactory,
+    MembershipSpellCitation: factories.MembershipSpellCitationFactory,
 }
 
 
