@@ -36,6 +36,7 @@ class StateAdmin(ContentAdmin):
     list_filter = ["region", "status"]
     search_fields = ["code", "slug"]
     inlines = [MembershipSpellInline]
+    prepopulated_fields = {"slug": ["code"]}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "code":
@@ -51,3 +52,4 @@ class MembershipSpellAdmin(ClaimAdmin):
     list_select_related = ["state"]
     search_fields = ["state__code", "state__slug", "slug", "note"]
     autocomplete_fields = ["state"]
+    prepopulated_fields = {"slug": ["standing", "start"]}

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GEOMETRY = Path(__file__).parent / "geometry" / "countries-110m.json"
-COLOURINGS = ("status", "decade")
 
 
 @functools.cache

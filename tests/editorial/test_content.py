@@ -383,6 +383,8 @@ IDENTIFYING_TEXT = {
     Critic: lambda critic: critic.name,
     Criticism: lambda criticism: criticism.title,
     Quotation: lambda quotation: quotation.speaker.name,
+    State: lambda state: state.name,
+    MembershipSpell: lambda spell: spell.state.name,
 }
 
 
