@@ -89,7 +89,8 @@ def test_every_concrete_content_model_has_a_factory_here():
     concrete = {
         model
         for model in apps.get_models()
-        if issubclass(model, Content) and model._meta.app_label in {"orgs", "timeline", "critiques"}
+        if issubclass(model, Content)
+        and model._meta.app_label in {"orgs", "timeline", "critiques", "members"}
     }
 
     assert concrete == set(CONTENT_FACTORIES)
