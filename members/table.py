@@ -1,6 +1,7 @@
 """The rows of the members table: one per state, with its standing today, the
 spell that standing dates from, and the year it first joined."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,7 @@ STANDING_LABELS = {
     Standing.MEMBER.value: _("Member state"),
     Standing.OBSERVER.value: _("Observer state"),
     "former": _("Former member"),
+    "undated": _("No dated membership"),
 }
 
 
@@ -58,7 +60,7 @@ def row_for(state):
     first = spells[0] if spells else None
     return Row(
         state=state,
-        standing=current.standing if current else "former",
+        standing=current.standing if current else ("former" if spells else "undated"),
         since=current or (spells[-1] if spells else None),
         first_year=first_year(first) if first else None,
     )
@@ -66,7 +68,10 @@ def row_for(state):
 
 SORT_KEYS = {
     "name": lambda row: row.state.name,
-    "since": lambda row: (row.since.effective_start.earliest(), row.state.name),
+    "since": lambda row: (
+        row.since.effective_start.earliest() if row.since else datetime.date.max,
+        row.state.name,
+    ),
     "region": lambda row: (row.state.get_region_display(), row.state.name),
 }
 

@@ -53,4 +53,4 @@ def world_map(rows, colouring):
 def css_class(row, colouring):
     if colouring == "decade":
         return f"map-decade-{row.decade}" if row.decade else "map-undated"
-    return f"map-{row.standing}"
+    return "map-none" if row.standing == "undated" else f"map-{row.standing}"

@@ -220,3 +220,13 @@ def test_state_page_queries_are_fixed(client):
     add_states(20)
 
     assert queries_for(client, "/members/australia/") == before
+
+
+def test_a_state_with_no_spell_is_listed_as_undated_and_sorts_last(client):
+    StateFactory(code="AQ", slug="state-aq", region="oceania")
+
+    html = client.get(LIST, {"sort": "since"}).text
+    rows = table_rows(html)
+
+    assert rows[-1] == ("/members/state-aq/", "Antarctica")
+    assert "No dated membership" in html
