@@ -34,6 +34,7 @@ SECTIONS = (
         "orgs:structure",
         frozenset({"orgs:structure", "orgs:figures", "orgs:country-offices"}),
     ),
+    Section(_("Members"), "members:list", frozenset({"members:list", "members:state"})),
     Section(
         _("Criticisms"),
         "critiques:list",

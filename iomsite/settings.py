@@ -120,6 +120,8 @@ INSTALLED_APPS = [
     "orgs",
     "timeline",
     "critiques",
+    "django_countries",
+    "members",
     "api",
 ]
 if DEBUG:
@@ -282,3 +284,7 @@ IOMSITE_CONTENT_VERSION_RECHECK_SECONDS = 5
 
 # The organization the site is about; its overview is the home page.
 IOMSITE_ORGANIZATION = "iom"
+
+# django-countries 9.1 names Nauru "Naoero"; ISO 3166 and the IOM say Nauru, which
+# is also its name in French and Spanish.
+COUNTRIES_OVERRIDE = {"NR": "Nauru"}

@@ -26,5 +26,6 @@ urlpatterns += i18n_patterns(
     path("", include("orgs.urls")),
     path("history/", include("timeline.urls")),
     path("criticisms/", include("critiques.urls")),
+    path("members/", include("members.urls")),
     prefix_default_language=False,
 )

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from editorial.translation import translated
+from members.models import State
 from orgs.footnotes import Footnotes
 from orgs.models import Fact, NameEra, Office, Organization, Term
 
@@ -68,6 +69,7 @@ def home(request):
                 headquarters,
                 figures,
                 page_url=request.build_absolute_uri(request.path),
+                members=member_states(request),
             ),
             "footnotes": Footnotes(),
         },
@@ -106,9 +108,24 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def organization_json_ld(organization, name_eras, headquarters, figures, page_url=""):
+def member_states(request):
+    """schema.org Country entries for the states with a sourced membership
+    running today, by ISO code (one query)."""
+    return [
+        {
+            "@type": "Country",
+            "name": state.name,
+            "identifier": state.code,
+            "url": request.build_absolute_uri(state.get_absolute_url()),
+        }
+        for state in State.objects.published().current_members().order_by("code")
+    ]
+
+
+def organization_json_ld(organization, name_eras, headquarters, figures, page_url="", members=()):
     """schema.org data for search engines: this page, in its language, about the
-    organization, with dated figures as observations."""
+    organization, with dated figures as observations and the member states whose
+    membership a source dates."""
     data = {
         "@type": "Organization",
         "name": translated(organization, "name"),
@@ -151,6 +168,8 @@ def organization_json_ld(organization, name_eras, headquarters, figures, page_ur
         }
     if observations:
         data["subjectOf"] = observations
+    if members:
+        data["member"] = list(members)
     page = {
         "@context": "https://schema.org",
         "@type": "WebPage",

@@ -19,6 +19,7 @@ from factory.django import DjangoModelFactory
 from critiques.models import Critic, Criticism, CriticismCitation, Quotation, Topic
 from editorial.content import Status
 from editorial.models import PendingChange
+from members.models import MembershipSpell, MembershipSpellCitation, State
 from orgs.models import (
     Fact,
     FactCitation,
@@ -309,6 +310,36 @@ class EventCitationFactory(CitationFactory):
         model = EventCitation
 
     claim = factory.SubFactory(EventFactory, cites=[])
+
+
+# members
+
+
+class StateFactory(ContentFactory):
+    class Meta:
+        model = State
+
+    # In ISO 3166, and none of them in the seed.
+    code = factory.Iterator(["AQ", "BV", "HM", "GS", "TF", "UM", "IO", "PN", "NF", "CX"])
+    slug = factory.LazyAttribute(lambda state: f"state-{state.code.lower()}")
+    region = "oceania"
+
+
+class MembershipSpellFactory(ClaimFactory):
+    class Meta:
+        model = MembershipSpell
+
+    slug = factory.Sequence(lambda n: f"spell-{n}")
+    state = factory.SubFactory(StateFactory)
+    standing = "member"
+    start_cow = 1951
+
+
+class MembershipSpellCitationFactory(CitationFactory):
+    class Meta:
+        model = MembershipSpellCitation
+
+    claim = factory.SubFactory(MembershipSpellFactory, cites=[])
 
 
 # critiques

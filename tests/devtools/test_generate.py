@@ -44,7 +44,7 @@ def test_generates_the_multiple_of_the_seed_counts():
     counts = generate(2)
 
     assert counts["timeline.Event"] == 2 * 46
-    assert counts["orgs.Source"] == 2 * 122
+    assert counts["orgs.Source"] == 2 * 134
     assert counts["orgs.Term"] == 2 * 14
     assert counts["critiques.Topic"] == 2 * 6
     for label, planned in planned_counts(2).items():
@@ -187,7 +187,7 @@ def test_command_prints_counts_and_removes():
     call_command("generate_content", "--multiple", "1", stdout=out)
 
     assert "timeline.Event: 46 created" in out.getvalue()
-    assert "orgs.Source: 122 created" in out.getvalue()
+    assert "orgs.Source: 134 created" in out.getvalue()
     assert generated(Topic).count() == 6
 
     out = StringIO()

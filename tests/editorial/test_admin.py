@@ -10,6 +10,7 @@ from critiques.models import Critic, Criticism, Quotation, Topic
 from editorial.admin.inlines import CitationInline
 from editorial.content import Claim, Content
 from editorial.models import PendingChange
+from members.models import MembershipSpell, State
 from orgs.models import (
     Fact,
     FactCitation,
@@ -43,6 +44,8 @@ RECORD_FACTORIES = {
     Topic: factories.TopicFactory,
     Criticism: factories.CriticismFactory,
     Quotation: factories.QuotationFactory,
+    State: factories.StateFactory,
+    MembershipSpell: factories.MembershipSpellFactory,
     PendingChange: factories.PendingChangeFactory,
 }
 

@@ -14,6 +14,7 @@ from critiques.models import (
     Topic,
 )
 from editorial.content import Claim, Content, Status
+from members.models import MembershipSpell, MembershipSpellCitation, State
 from orgs.models import (
     Fact,
     FactCitation,
@@ -49,6 +50,8 @@ CONTENT_FACTORIES = {
     Critic: factories.CriticFactory,
     Criticism: factories.CriticismFactory,
     Quotation: factories.QuotationFactory,
+    State: factories.StateFactory,
+    MembershipSpell: factories.MembershipSpellFactory,
 }
 CLAIM_MODELS = [model for model in CONTENT_FACTORIES if issubclass(model, Claim)]
 REFERENCE_MODELS = [model for model in CONTENT_FACTORIES if not issubclass(model, Claim)]
@@ -63,6 +66,7 @@ CITATION_FACTORIES = {
     FactCitation: factories.FactCitationFactory,
     EventCitation: factories.EventCitationFactory,
     CriticismCitation: factories.CriticismCitationFactory,
+    MembershipSpellCitation: factories.MembershipSpellCitationFactory,
 }
 
 
@@ -85,7 +89,8 @@ def test_every_concrete_content_model_has_a_factory_here():
     concrete = {
         model
         for model in apps.get_models()
-        if issubclass(model, Content) and model._meta.app_label in {"orgs", "timeline", "critiques"}
+        if issubclass(model, Content)
+        and model._meta.app_label in {"orgs", "timeline", "critiques", "members"}
     }
 
     assert concrete == set(CONTENT_FACTORIES)
@@ -379,6 +384,8 @@ IDENTIFYING_TEXT = {
     Critic: lambda critic: critic.name,
     Criticism: lambda criticism: criticism.title,
     Quotation: lambda quotation: quotation.speaker.name,
+    State: lambda state: state.name,
+    MembershipSpell: lambda spell: spell.state.name,
 }
 
 

@@ -27,13 +27,15 @@ from tests.loader.test_deploy_fixtures import copy_fixtures, edit_fixture
 pytestmark = pytest.mark.django_db
 
 
-def seed_entry_count():
-    """How many content entries (not citations or topics) the seed fixtures hold."""
+def seed_entry_count(app_labels=None):
+    """How many content entries (not citations or topics) the seed fixtures hold,
+    of the apps named (all by default)."""
     return sum(
         1
         for path in fixture_paths()
         for record in json.loads(path.read_text(encoding="utf-8"))
         if issubclass(apps.get_model(record["model"]), Content)
+        and (app_labels is None or record["model"].split(".")[0] in app_labels)
     )
 
 
@@ -123,8 +125,9 @@ def test_rows_stamped_by_loads_before_there_were_load_records_become_one_update(
     migration.group_legacy_loads(AppsAfterTheMove(), None)
 
     load = FixtureLoad.objects.get()
+    # Apps added since (members) never had such rows: the migration leaves them be.
     assert update_headings(client.get("/updates/").text) == [
-        f"Content loaded on deploy: {seed_entry_count()} entries"
+        f"Content loaded on deploy: {seed_entry_count(migration.CONTENT_APPS)} entries"
     ]
     row = Person.objects.get(slug="amy-e-pope").history.last()
     assert row.history_change_reason == f"Loaded on deploy (load {load.pk}, fixtures/seed.json)"
@@ -223,6 +226,8 @@ CONTENT_FACTORIES = [
     factories.CriticFactory,
     factories.CriticismFactory,
     factories.QuotationFactory,
+    factories.StateFactory,
+    factories.MembershipSpellFactory,
 ]
 
 

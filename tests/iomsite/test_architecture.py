@@ -18,9 +18,19 @@ MAY_USE = {
     "orgs": {"editorial"},
     "timeline": {"editorial", "orgs"},
     "critiques": {"editorial", "orgs"},
-    "api": {"editorial", "loader", "orgs", "timeline", "critiques"},
-    "iomsite": {"editorial", "loader", "orgs", "timeline", "critiques", "api"},
-    "devtools": {"editorial", "loader", "orgs", "timeline", "critiques", "api", "iomsite"},
+    "members": {"editorial", "orgs", "timeline", "critiques"},
+    "api": {"editorial", "loader", "orgs", "timeline", "critiques", "members"},
+    "iomsite": {"editorial", "loader", "orgs", "timeline", "critiques", "members", "api"},
+    "devtools": {
+        "editorial",
+        "loader",
+        "orgs",
+        "timeline",
+        "critiques",
+        "members",
+        "api",
+        "iomsite",
+    },
 }
 
 

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 # Each public page with the number of SQL queries it makes. The counts are the
 # same with the seed alone and with twenty times as much generated content.
 PAGES = {
-    "/": 15,
+    # + the current member states listed in the overview's JSON-LD
+    "/": 16,
     "/names/": 3,
     "/names/era-icem/": 3,
     # Terms with their people and citations; the current name, whose citations
@@ -29,7 +30,7 @@ PAGES = {
     "/structure/": 7,
     "/structure/figures/staff/": 4,
     "/sources/": 2,
-    "/sources/wikipedia-iom/": 10,
+    "/sources/wikipedia-iom/": 11,  # one per citation model, members' included
     "/organizations/unhcr/": 5,
     "/history/": 5,
     "/history/event-1989-renamed-iom/": 4,
@@ -37,11 +38,17 @@ PAGES = {
     "/criticisms/": 8,
     "/criticisms/criticism-2003-pacific-solution/": 6,  # + co-authors of quotations
     "/criticisms/critics/human-rights-watch/": 5,
+    # States, their spells, the spells' citations, the filtered states, the
+    # sourced counts and their citations.
+    "/members/": 6,
+    "/members/?colour=decade&region=europe&sort=-since": 6,
+    # + offices, events and criticisms that name the state
+    "/members/germany/": 6,
     # One query per kind of entry searched (nine kinds).
     "/search/?q=swing": 9,
     "/search/?q=1989": 9,
     "/search/?q=antonio+vitorino": 9,
-    "/updates/": 15,
+    "/updates/": 17,  # one per content model, states and spells included
     "/changes/orgs/person/amy-e-pope/": 4,
     "/changes/timeline/event/event-1989-renamed-iom/": 5,
     "/changes/orgs/fact/fact-staff-2024-rok-mofa/": 4,
@@ -50,7 +57,7 @@ PAGES = {
     "/changes/critiques/quotation/quote-john-joniad-open-prison/": 4,
     # The data and API documentation: the kinds come from the registry, not the database.
     "/api/": 0,
-    "/sitemap.xml": 7,
+    "/sitemap.xml": 9,
     "/robots.txt": 0,
 }
 MACHINE_ADDRESSES = ("/sitemap.xml", "/robots.txt")

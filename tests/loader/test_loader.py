@@ -14,7 +14,7 @@ from tests.conftest import fixture_paths
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_APPS = ("orgs", "timeline", "critiques")
+CONTENT_APPS = ("orgs", "timeline", "critiques", "members")
 
 
 def snapshot():

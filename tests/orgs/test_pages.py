@@ -46,7 +46,7 @@ def test_the_bibliography_shows_fifty_sources_a_page(client):
     first = client.get("/sources/").text
     second = client.get("/sources/?page=2").text
 
-    assert "122 sources are cited on this site." in first
+    assert "134 sources are cited on this site." in first
     assert first.count('<li id="source-') == 50
     assert second.count('<li id="source-') == 50
     assert '<ol class="record-list bibliography" start="51">' in second
