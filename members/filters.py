@@ -8,6 +8,7 @@ import django_filters
 from django.db.models import Case, Exists, IntegerField, Min, OuterRef, Q, When
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from editorial.content import Status
 from orgs.widgets import ListSelect
@@ -32,7 +33,10 @@ COLOURINGS = [("status", _("Standing")), ("decade", _("Decade first joined"))]
 
 def decade_choices():
     this_decade = datetime.date.today().year // 10 * 10
-    return [(str(d), f"{d}s") for d in range(FIRST_DECADE, this_decade + 1, 10)]
+    return [
+        (str(d), pgettext("decade", "%(decade)ss") % {"decade": d})
+        for d in range(FIRST_DECADE, this_decade + 1, 10)
+    ]
 
 
 def running(standing):
