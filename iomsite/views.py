@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from editorial.preview import render_entry
 from orgs.footnotes import Footnotes
 from orgs.models import Fact, NameEra, Office, Organization, Term
 
@@ -47,7 +48,7 @@ def home(request):
         .latest_by_kind()
     )
     name_eras = list(NameEra.objects.published().filter(organization=organization).with_citations())
-    return render(
+    return render_entry(
         request,
         "home.html",
         {
@@ -62,6 +63,7 @@ def home(request):
             "structured_data": organization_json_ld(organization, name_eras, headquarters, figures),
             "footnotes": Footnotes(),
         },
+        organization,
     )
 
 
