@@ -30,8 +30,8 @@ def revision_links(client, history_page):
 
 
 def published_twice():
-    """A person published through the workflow, then changed by an editor and
-    published again: (person, first source, second source)."""
+    """A person published through the workflow, then changed by an editor (text
+    and source) and published again."""
     first_source = factories.SourceFactory(title="The First Annual Report")
     second_source = factories.SourceFactory(title="The Second Council Resolution")
     person = factories.PersonFactory(
@@ -52,11 +52,10 @@ def published_twice():
     )
     login(Client(), editor).post(admin_url(Person, "change", person.pk), data)
     workflow.publish(Person, person.pk, reviewer, token=token(person))
-    return person, first_source, second_source
 
 
 def test_the_first_revision_shows_the_first_text_and_its_first_citations(client):
-    person, first_source, second_source = published_twice()
+    published_twice()
     assert "Second text" in client.get("/people/twice-published/").text
     newest, oldest = revision_links(client, "/changes/orgs/person/twice-published/")
 
@@ -120,7 +119,9 @@ def test_an_unpublished_entry_has_no_permanent_link(client):
     revision = person.history.get().history_id
     save(person, "Withdrawn", status=Status.DRAFT)
 
-    assert client.get(f"/changes/orgs/person/published-then-withdrawn/{revision}/").status_code == 404
+    page = client.get(f"/changes/orgs/person/published-then-withdrawn/{revision}/")
+
+    assert page.status_code == 404
 
 
 @pytest.mark.parametrize("model", registry.content_models(), ids=lambda m: m._meta.label_lower)
