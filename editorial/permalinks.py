@@ -130,7 +130,8 @@ class ShownValue:
     label: str
     text: str
     long: bool = False
-    url: bool = False
+    is_address: bool = False  # the value is a web address
+    link: str = ""  # the page of the record the value names, if readers may open it
 
 
 @dataclass
@@ -193,11 +194,13 @@ def revision_of(entry, row):
 
 
 def shown_value(model_field, value):
+    published_record = isinstance(value, models.Model) and getattr(value, "is_published", False)
     return ShownValue(
         capfirst(model_field.verbose_name),
         snapshots.display_value(model_field, value),
         long=isinstance(model_field, models.TextField),
-        url=isinstance(model_field, models.URLField),
+        is_address=isinstance(model_field, models.URLField),
+        link=value.get_absolute_url() if published_record else "",
     )
 
 

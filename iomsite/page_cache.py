@@ -35,7 +35,15 @@ from . import cache_health
 from .content_version import version_store
 from .models import ContentVersion
 
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link", "ETag")
+CACHED_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",  # a download keeps its file name
+    "Content-Language",
+    "Vary",
+    "Cache-Control",
+    "Link",
+    "ETag",
+)
 SERVED_HEADER = "X-Page-Cache"
 
 
