@@ -9,9 +9,16 @@ from hypothesis import strategies as st
 
 from tests.iomsite.test_site_pages import PAGES
 
-# Every public URL: the pages whose queries are pinned, and the two lists that
-# are not in that table.
-URLS = sorted({*PAGES, "/structure/country-offices/", "/updates/feed/"})
+# Every public URL: the pages whose queries are pinned, and the list and the
+# feeds that are not in that table.
+URLS = sorted(
+    {
+        *PAGES,
+        "/structure/country-offices/",
+        "/updates/feed/",
+        "/changes/orgs/person/amy-e-pope/feed/",
+    }
+)
 
 pytestmark = pytest.mark.django_db
 

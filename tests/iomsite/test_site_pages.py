@@ -47,8 +47,6 @@ PAGES = {
     "/changes/orgs/term/term-amy-e-pope-dg/": 4,
     # + the co-authors each version of a quotation records
     "/changes/critiques/quotation/quote-john-joniad-open-prison/": 4,
-    "/changes/orgs/person/amy-e-pope/feed/": 4,
-    "/changes/timeline/event/event-1989-renamed-iom/feed/": 5,
     "/sitemap.xml": 14,
     "/robots.txt": 0,
 }
