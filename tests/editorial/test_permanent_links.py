@@ -163,3 +163,13 @@ def test_revision_page_query_count_is_pinned_for_every_kind(client):
         with CaptureQueriesContext(connection) as queries:
             client.get(permalinks.revision_url(entry, history_id))
         assert len(queries) == 2 + links + citations, model
+
+
+def test_a_revision_page_never_shows_the_editors_note(client):
+    person = factories.PersonFactory(slug="quietly-noted", editors_note="Ask the archive first.")
+    revision = person.history.get().history_id
+
+    html = client.get(f"/changes/orgs/person/quietly-noted/{revision}/").text
+
+    assert "Ask the archive" not in html
+    assert "never shown to readers" not in html
