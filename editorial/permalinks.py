@@ -109,7 +109,7 @@ def latest_published(entry):
 
 def parse_revision(text):
     """The revision number in a URL, or None when it cannot name one."""
-    if not text.isdigit() or len(text) > len(str(MAX_REVISION)):
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_REVISION)):
         return None
     number = int(text)
     return number if 0 < number <= MAX_REVISION else None

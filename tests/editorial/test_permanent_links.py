@@ -173,3 +173,8 @@ def test_a_revision_page_never_shows_the_editors_note(client):
 
     assert "Ask the archive" not in html
     assert "never shown to readers" not in html
+
+
+@pytest.mark.parametrize("text", ["12", "²", "١٢", "", "1 ", "+1", "0"])
+def test_only_ascii_digits_name_a_revision(text):
+    assert (permalinks.parse_revision(text) is not None) == (text == "12")
