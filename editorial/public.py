@@ -34,7 +34,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import registry, revisions
+from . import permalinks, registry, revisions
 from .content import INTERNAL_FIELDS, Status
 from .models import FixtureLoad
 
@@ -131,6 +131,11 @@ class Change:
     @property
     def history_url(self):
         return history_url(self.entry)
+
+    @property
+    def revision_url(self):
+        """The permanent link of the entry as this change published it."""
+        return permalinks.revision_url(self.entry, self.row.history_id)
 
     @property
     def anchor(self):

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from . import permalinks
 from .public import (
     UPDATES_MAX_PAGES,
     entry_changes,
@@ -42,6 +43,7 @@ def entry_history(request, app_label, model_name, slug):
         {
             "entry": entry,
             "entry_type": model._meta.verbose_name,
+            "entry_feed_url": permalinks.feed_url(entry),
             "page": page,
             "changes": page.changes,
         },

@@ -26,6 +26,7 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import set_response_etag
+from django.utils.timezone import localdate
 from django.utils.translation import get_language
 
 from editorial import registry
@@ -156,7 +157,9 @@ class PageCacheMiddleware:
         address = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode("utf-8")).hexdigest()
         language = get_language()
-        return lambda version: f"page:{version}:{language}:{digest}"
+        # Under the day too: an entry's "Cite this page" names the day it was read.
+        day = localdate().isoformat()
+        return lambda version: f"page:{version}:{language}:{day}:{digest}"
 
     @staticmethod
     def cacheable_response(response):

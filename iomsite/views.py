@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from editorial.preview import render_entry
 from editorial.translation import translated
 from members.models import State
 from orgs.footnotes import Footnotes
@@ -51,7 +52,7 @@ def home(request):
         .latest_by_kind()
     )
     name_eras = list(NameEra.objects.published().filter(organization=organization).with_citations())
-    return render(
+    return render_entry(
         request,
         "home.html",
         {
@@ -73,6 +74,7 @@ def home(request):
             ),
             "footnotes": Footnotes(),
         },
+        organization,
     )
 
 

@@ -19,8 +19,8 @@ from tests.factories import (
 # Queries per page, whatever the number of records (see the query-count tests).
 LIST_QUERIES = 8  # 3 filter choice lists, count, page, critics, topics, citations
 # criticism with organization, critics, topics, quotations, their co-authors, citations
-DETAIL_QUERIES = 6
-CRITIC_QUERIES = 5  # critic, criticisms, their critics, topics, citations
+DETAIL_QUERIES = 7  # + the newest published revision, for "Cite this page"
+CRITIC_QUERIES = 6  # critic, criticisms, their critics, topics, citations, newest revision
 
 
 def list_url(**params):

@@ -113,10 +113,10 @@ def test_no_public_page_feed_sitemap_or_search_shows_an_editors_note(client, adm
 
 
 def test_a_change_to_the_editors_note_alone_names_no_field_on_the_public_history(client):
-    person = factories.PersonFactory(slug="note-only-change")
+    person = factories.PersonFactory(slug="archive-query-change")
     save(person, "Noted the archive to ask", editors_note="Ask the archive.")
 
-    html = client.get("/changes/orgs/person/note-only-change/").text
+    html = client.get("/changes/orgs/person/archive-query-change/").text
 
     newest = html[html.index('<li id="change-') :]
     newest = newest[: newest.index("</li>")]

@@ -9,9 +9,16 @@ from hypothesis import strategies as st
 
 from tests.iomsite.test_site_pages import PAGES
 
-# Every public URL: the pages whose queries are pinned, and the two lists that
-# are not in that table.
-URLS = sorted({*PAGES, "/structure/country-offices/", "/updates/feed/"})
+# Every public URL: the pages whose queries are pinned, and the list and the
+# feeds that are not in that table.
+URLS = sorted(
+    {
+        *PAGES,
+        "/structure/country-offices/",
+        "/updates/feed/",
+        "/changes/orgs/person/amy-e-pope/feed/",
+    }
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +131,10 @@ def test_malformed_percent_encoding_never_causes_a_server_error(client, url, raw
         "/criticisms/critics/" + "a" * 5000 + "/",
         "/names/%C0%AE%C0%AE/",
         "/../../etc/passwd",
+        "/changes/orgs/person/amy-e-pope/99999999999999999999999/",
+        "/changes/orgs/person/amy-e-pope/2147483648/cite.bib",
+        "/changes/orgs/person/amy-e-pope/1/cite.exe",
+        "/changes/orgs/person/<script>alert(1)</script>/feed/",
     ],
 )
 def test_hostile_paths_get_the_404_page(client, path):

@@ -162,3 +162,30 @@ def test_an_etag_is_the_page_s_in_its_language(client):
     assert french["ETag"] != english
     assert client.get("/fr/names/", headers={"If-None-Match": english}).status_code == 200
     assert client.get("/fr/names/", headers={"If-None-Match": french["ETag"]}).status_code == 304
+
+
+def test_a_cached_citation_download_is_still_a_named_attachment(client):
+    url = client.get("/people/amy-e-pope/").context["page_citation"].bibtex_url
+
+    fresh = client.get(url)
+    cached = client.get(url)
+
+    assert cached["X-Page-Cache"] == "hit"
+    assert cached.content == fresh.content
+    assert cached["Content-Disposition"] == fresh["Content-Disposition"]
+    assert cached["Content-Disposition"].startswith("attachment; filename=")
+
+
+def test_a_page_cached_yesterday_is_not_served_today(client, monkeypatch):
+    """An entry page's citation names the day it was read: the day is in the key."""
+    from datetime import date
+
+    from iomsite import page_cache
+
+    monkeypatch.setattr(page_cache, "localdate", lambda: date(2026, 3, 1))
+    client.get("/people/amy-e-pope/")
+    assert client.get("/people/amy-e-pope/")["X-Page-Cache"] == "hit"
+
+    monkeypatch.setattr(page_cache, "localdate", lambda: date(2026, 3, 2))
+
+    assert client.get("/people/amy-e-pope/")["X-Page-Cache"] == "miss"

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("subject")]
 
 # Queries for an event's page: the event with its name, its citations, its people,
 # its other accounts (and, when it has some, their citations).
-DETAIL_QUERIES = 4
+DETAIL_QUERIES = 5  # + the newest published revision, for "Cite this page"
 
 
 # An event's page
