@@ -62,6 +62,11 @@ def name_era_list(request):
     )
 
 
+def with_translations(*fields):
+    """The fields and their French and Spanish columns, for ``only()``."""
+    return [f"{field}{suffix}" for field in fields for suffix in ("", "_fr", "_es")]
+
+
 def name_era_detail(request, slug):
     era = get_object_or_404(
         NameEra.objects.visible_to(request.user).with_citations().select_related("organization"),
@@ -70,7 +75,7 @@ def name_era_detail(request, slug):
     siblings = list(
         NameEra.objects.published()
         .filter(organization=era.organization)
-        .only("slug", "name", "acronym", "start", "end")
+        .only("slug", "start", "end", *with_translations("name", "acronym"))
     )
     keys = [e.pk for e in siblings]
     # A previewed draft is not among the published eras: no previous and next.

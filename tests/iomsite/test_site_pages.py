@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 # page" names it and links it).
 PAGES = {
     # + the current member states listed in the overview's JSON-LD
-    "/": 16,
+    "/": 17,
     "/names/": 3,
     "/names/era-icem/": 4,
     # Terms with their people and citations; the current name, whose citations
@@ -32,7 +32,7 @@ PAGES = {
     "/structure/": 7,
     "/structure/figures/staff/": 4,
     "/sources/": 2,
-    "/sources/wikipedia-iom/": 11,  # one per citation model, members' included
+    "/sources/wikipedia-iom/": 12,  # one per citation model, members' included
     "/organizations/unhcr/": 6,
     "/history/": 5,
     "/history/event-1989-renamed-iom/": 5,
@@ -45,7 +45,7 @@ PAGES = {
     "/members/": 6,
     "/members/?colour=decade&region=europe&sort=-since": 6,
     # + offices, events and criticisms that name the state
-    "/members/germany/": 6,
+    "/members/germany/": 7,
     # One query per kind of entry searched (nine kinds).
     "/search/?q=swing": 9,
     "/search/?q=1989": 9,
@@ -59,7 +59,7 @@ PAGES = {
     "/changes/critiques/quotation/quote-john-joniad-open-prison/": 4,
     # The data and API documentation: the kinds come from the registry, not the database.
     "/api/": 0,
-    "/sitemap.xml": 9,
+    "/sitemap.xml": 8,
     "/robots.txt": 0,
 }
 MACHINE_ADDRESSES = ("/sitemap.xml", "/robots.txt", "/api/")
