@@ -23,7 +23,7 @@ import unicodedata
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
-from django.db.models import F, Value
+from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 
 # The reader languages and their text search configurations: PostgreSQL's own
@@ -62,7 +62,9 @@ def translated_expression(model, field, language):
     name = translated_name(model, field, language)
     if name == field:
         return F(field)
-    return Coalesce(NullIf(F(name), Value("")), F(field))
+    # Text and char columns mix here (a summary and its translation): say the type.
+    text = TextField()
+    return Coalesce(NullIf(F(name), Value(""), output_field=text), F(field), output_field=text)
 
 
 def translated_value(obj, field, language):
