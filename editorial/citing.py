@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 SITE_NAME = gettext_lazy("IOM reference")
 
@@ -85,9 +85,9 @@ class PageCitation:
         return format_html(
             _("{title}. ({date}). In <i>{site}</i>. Retrieved {accessed}, from {url}"),
             title=self.title.rstrip("."),
-            date=format_date(self.revised, "Y, F j"),
+            date=format_date(self.revised, pgettext("APA date", "Y, F j")),
             site=self.site,
-            accessed=format_date(self.accessed, "F j, Y"),
+            accessed=format_date(self.accessed, pgettext("citation date", "F j, Y")),
             url=self.url,
         )
 
@@ -96,8 +96,8 @@ class PageCitation:
             _("“{title}.” {site}. Last modified {date}. Accessed {accessed}. {url}."),
             title=self.title.rstrip("."),
             site=self.site,
-            date=format_date(self.revised, "F j, Y"),
-            accessed=format_date(self.accessed, "F j, Y"),
+            date=format_date(self.revised, pgettext("citation date", "F j, Y")),
+            accessed=format_date(self.accessed, pgettext("citation date", "F j, Y")),
             url=self.url,
         )
 

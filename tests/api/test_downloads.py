@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from api.downloads import tables
 from api.resources import resources
+from editorial import registry
 from loader.loader import dependency_order
 from loader.models import LoadedRecord
 from tests.api.helpers import every_item, sitemap_paths
@@ -122,7 +123,7 @@ def published_site(client):
 
 
 def empty_the_database():
-    content_apps = ("orgs", "timeline", "critiques")
+    content_apps = {r.model._meta.app_label for r in registry.registrations()}
     models = {model for app in content_apps for model in apps.get_app_config(app).get_models()}
     for model in reversed(dependency_order(models)):
         model.objects.all().delete()

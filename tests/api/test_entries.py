@@ -51,7 +51,7 @@ def test_every_public_entry_in_the_sitemap_has_an_api_twin_with_its_values(clien
         assert detail.status_code == 200, path
         assert {**detail.json(), "license": None} == {**item, "license": None}
         html = client.get(path).text
-        title = item.get("title") or item.get("name")
+        title = item.get("title") or item.get("name") or item["label"]
         assert escape(title) in html, path
         for date in date_fields(item):
             assert f'datetime="{date["date"]}"' in html, (path, date)

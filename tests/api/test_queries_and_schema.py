@@ -36,6 +36,9 @@ QUERIES = {
     "/api/v1/facts/fact-staff-2024-rok-mofa/": 2,
     "/api/v1/events/event-1989-renamed-iom/": 3,
     "/api/v1/criticisms/criticism-2003-pacific-solution/": 4,
+    "/api/v1/states/": 2,
+    "/api/v1/membership-spells/": 3,
+    "/api/v1/states/germany/": 1,
     "/data/leaders.csv": 2,
     "/data/timeline.json": 3,
 }

@@ -143,13 +143,20 @@ def test_a_permanent_link_cites_that_revision_not_the_current_one(client):
 def test_every_entry_page_in_the_sitemap_shows_a_cite_block(client):
     sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
     pages = [loc.text.removeprefix("http://testserver") for loc in sitemap.iter(f"{SITEMAP}loc")]
-    entry_pages = [page for page in pages if page.count("/") > 2 or page == "/"]
+    # An entry's page has a key below its section ("/people/amy-e-pope/"), or is the
+    # overview ("/"), in each language.
+    english = [re.sub(r"^/(fr|es)(?=/)", "", page) for page in pages]
+    entry_pages = [
+        page
+        for page, path in zip(pages, english, strict=True)
+        if path.count("/") > 2 or path == "/"
+    ]
     assert len(entry_pages) > 50
 
     for page in entry_pages:
         html = client.get(page).text
         assert '<details class="cite-page"' in html, page
-        assert re.search(r'href="/changes/[^"]+/\d+/cite\.bib"', html), page
+        assert re.search(r'href="(/fr|/es)?/changes/[^"]+/\d+/cite\.bib"', html), page
 
 
 def test_a_staff_preview_of_a_draft_offers_no_citation(admin_client):

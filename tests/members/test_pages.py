@@ -191,7 +191,7 @@ def test_the_overview_json_ld_lists_current_members(client):
     html = client.get("/").text
     data = json.loads(html.split('type="application/ld+json">')[1].split("</script>")[0])
 
-    names = {member["name"] for member in data["member"]}
+    names = {member["name"] for member in data["mainEntity"]["member"]}
     assert len(names) == 172
     assert "Uzbekistan" in names and "Kuwait" not in names
 
