@@ -32,3 +32,27 @@ def test_the_switcher_fits_the_screen_and_keeps_the_reader_on_the_person(page, w
     current = page.locator("nav.language-switcher").get_by_role("link", name="Español")
     expect(current).to_have_attribute("aria-current", "true")
     expect(current).to_have_attribute("lang", "es")
+
+
+def test_a_spanish_reader_stays_on_the_person_searches_in_spanish_and_opens_a_result(page):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/people/antonio-vitorino/")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
+    expect(page).to_have_url(re.compile(r"/es/people/antonio-vitorino/$"))
+
+    search_box = page.locator("#site-search")
+    search_box.fill("migración")
+    search_box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/es/search/\?q=migraci"))
+    expect(page.locator("main mark").first).to_be_visible()
+
+    search_box = page.locator("#search-page-query")
+    search_box.fill("Organización Internacional para las Migraciones")
+    search_box.press("Enter")
+    results = page.locator("main ol a, main ul a").filter(has_text="Migraciones")
+    expect(results.first).to_be_visible()
+    results.first.click()
+
+    expect(page).to_have_url(re.compile(r"/es/"))
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Organización Internacional")
