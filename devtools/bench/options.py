@@ -10,13 +10,15 @@ from . import __doc__ as DESCRIPTION
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-# The main pages; each API list (/api/v1/...) stands beside the HTML page it mirrors.
+# The main pages; each API list (/api/v1/...) stands beside the HTML page it mirrors,
+# and a French page beside its English twin.
 PAGES = [
     "/",
     "/history/",
     "/api/v1/events/",
     "/names/",
     "/leaders/",
+    "/fr/leaders/",
     "/structure/",
     "/criticisms/",
     "/api/v1/criticisms/",
@@ -32,6 +34,7 @@ QUICK_PAGES = [
     "/history/",
     "/api/v1/events/",
     "/leaders/",
+    "/fr/leaders/",
     "/structure/",
     "/criticisms/",
     "/api/v1/criticisms/",
