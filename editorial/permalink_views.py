@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import permalinks, revisions
 from .public import entry_changes, history_model_for, history_url, shown_entries
+from .translation import in_reader_language
 from .views import FEED_AUTHOR
 
 DOWNLOADS = {
@@ -68,7 +69,7 @@ def entry_revision_citation(request, app_label, model_name, slug, revision, file
     """The citation of a revision as a BibTeX or RIS file."""
     entry, row = shown_revision(app_label, model_name, slug, revision)
     content_type, method = DOWNLOADS[file_format]
-    title = str(revisions.version_instance(row))
+    title = str(in_reader_language(revisions.version_instance(row)))
     citation = permalinks.page_citation(request, entry, row.history_id, row.history_date, title)
     response = HttpResponse(getattr(citation, method)(), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{citation.key}.{file_format}"'

@@ -35,6 +35,7 @@ from . import registry, revisions, snapshots
 from .citing import PageCitation, citation_key
 from .content import INTERNAL_FIELDS, Status
 from .models import FixtureLoad
+from .translation import in_reader_language
 
 # History ids are 32-bit on every database the site runs on: a larger number is
 # no revision (and PostgreSQL would refuse to compare with it).
@@ -86,7 +87,9 @@ def entry_page_context(request, entry):
         return {}
     history_id, revised = latest
     return {
-        "page_citation": page_citation(request, entry, history_id, revised, str(entry)),
+        "page_citation": page_citation(
+            request, entry, history_id, revised, str(in_reader_language(entry))
+        ),
         "entry_feed_url": feed_url(entry),
     }
 

@@ -16,6 +16,8 @@ which pages show with ``lang="en"`` and a "not yet translated" mark
 (``editorial.templatetags.translation``).
 """
 
+import copy
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -187,3 +189,12 @@ def placed_beside_english(model, lines):
         placed.append(line)
         placed.extend(columns[line][language].name for language in columns.get(line, {}))
     return placed
+
+
+def in_reader_language(entry):
+    """A copy of ``entry`` whose translated fields hold the reader's language
+    (English where untranslated), so that ``str()`` names it as its page does."""
+    shown = copy.copy(entry)
+    for name in translated_fields(type(entry)):
+        setattr(shown, name, str(translated(entry, name)))
+    return shown

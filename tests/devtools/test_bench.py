@@ -87,7 +87,7 @@ def test_measure_pages_prints_status_queries_size_and_time_of_each_page(settings
 
     measured = json.loads(out.getvalue())
     assert measured["pages"]["/"]["status"] == 200
-    assert measured["pages"]["/"]["queries"] == 16  # + its citation's revision
+    assert measured["pages"]["/"]["queries"] == 17  # + its citation's revision, + member states
     assert measured["pages"]["/"]["html_bytes"] > 10_000
     assert measured["pages"]["/"]["median_ms"] > 0
     assert measured["pages"]["/no-such-page/"]["status"] == 404

@@ -38,7 +38,7 @@ def test_the_feed_lists_published_revisions_with_summaries_and_permanent_links(c
 
 def test_the_entry_page_advertises_its_feed_and_the_history_page_links_it(client):
     feed = "/changes/orgs/person/amy-e-pope/feed/"
-    advert = f'<link rel="alternate" type="application/atom+xml" href="{feed}"'
+    advert = f'<link rel="alternate" type="application/atom+xml" hreflang="en" href="{feed}"'
 
     assert advert in client.get("/people/amy-e-pope/").text
     assert f'href="{feed}"' in client.get("/changes/orgs/person/amy-e-pope/").text

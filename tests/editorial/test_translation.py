@@ -114,7 +114,7 @@ def test_the_tag_marks_english_standing_in_for_a_translation():
 
     assert html == (
         '<span lang="en">Founding conference</span> '
-        '<small class="untranslated">(not yet translated)</small>'
+        '<small class="untranslated">(pas encore traduit)</small>'
     )
 
 
@@ -133,7 +133,7 @@ def test_the_tag_sets_paragraphs_and_shortens():
         short = render('{% translated entry "summary" words=2 %}', entry=entry)
 
     assert paragraphs.startswith('<div lang="en"><p>One two three four.</p>')
-    assert paragraphs.endswith('<p class="untranslated">(not yet translated)</p>')
+    assert paragraphs.endswith('<p class="untranslated">(pas encore traduit)</p>')
     assert short.startswith('<span lang="en">One two …</span>')
 
 

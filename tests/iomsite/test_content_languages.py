@@ -15,7 +15,8 @@ from tests.critiques.page_helpers import DETAIL_QUERIES as CRITICISM_QUERIES
 pytestmark = pytest.mark.django_db
 
 LANGS = ("en", "fr", "es")
-MARK = '<small class="untranslated">(not yet translated)</small>'
+# The mark is in the reader's language (these tests read French pages).
+MARK = '<small class="untranslated">(pas encore traduit)</small>'
 
 
 def get_in(client, language, url_of):
@@ -82,7 +83,7 @@ def test_a_quotation_keeps_its_words_with_the_sites_translation_beside_them(clie
 
     assert 'lang="en"' in response.text.split("<blockquote")[1].split(">")[0]
     assert "<p>arbitrary detention</p></blockquote>" in response.text
-    assert "Translation by this site:</span> détention arbitraire</p>" in response.text
+    assert "Traduction de ce site\u00a0:</span> détention arbitraire</p>" in response.text
 
 
 def test_a_quotation_is_shown_without_translation_to_english_readers(client):

@@ -59,12 +59,15 @@ ENGLISH_PAGES = {
     "/no-such-page/": 404,
 }
 # And each of them in French and Spanish.
+# Pages with one address in no language prefix (the API's documentation).
+ONE_ADDRESS_PAGES = {"/api/"}
 CHECKED_PAGES = {
     **ENGLISH_PAGES,
     **{
         f"/{language}{url}": status
         for language in ("fr", "es")
         for url, status in ENGLISH_PAGES.items()
+        if url not in ONE_ADDRESS_PAGES
     },
 }
 
